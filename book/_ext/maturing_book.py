@@ -1,0 +1,80 @@
+"""The book's own Sphinx code.
+
+Stale-output guard: jupyter-cache keys a notebook by its code cells only.
+Before Sphinx reads the sources, every chapter whose dependency fingerprint
+(:func:`maturing.deps.fingerprint`: its CSV files, the data package, the
+helper package, requirements.txt) changed since the last successful build is
+marked outdated and dropped from the execution cache, so it is executed again.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sphinx.util import logging
+
+from maturing.deps import fingerprint
+
+logger = logging.getLogger(__name__)
+STATE_FILE = "maturing-fingerprints.json"
+
+
+def _cache_dir(app) -> Path:
+    return Path(app.config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache")
+
+
+def _state_path(app) -> Path:
+    return _cache_dir(app) / STATE_FILE
+
+
+def _notebooks(app, env) -> dict[str, Path]:
+    return {
+        doc: Path(env.doc2path(doc))
+        for doc in env.found_docs
+        if str(env.doc2path(doc)).endswith(".ipynb")
+    }
+
+
+def _current(app, env) -> dict[str, str]:
+    return {doc: fingerprint(path) for doc, path in _notebooks(app, env).items()}
+
+
+def _drop_from_cache(app, path: Path) -> None:
+    import nbformat
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheKeyError
+
+    if not _cache_dir(app).exists():
+        return
+    cache = get_cache(_cache_dir(app))
+    try:
+        record = cache.match_cache_notebook(nbformat.read(str(path), as_version=4))
+    except CacheKeyError:
+        return
+    cache.remove_cache_record(record.pk)
+
+
+def outdated_by_dependencies(app, env, added, changed, removed):
+    state_path = _state_path(app)
+    previous = json.loads(state_path.read_text()) if state_path.exists() else {}
+    stale = []
+    for doc, digest in _current(app, env).items():
+        if previous.get(doc) not in (None, digest):
+            logger.info(f"[maturing] {doc}: data or helper code changed; re-executing")
+            _drop_from_cache(app, Path(env.doc2path(doc)))
+            stale.append(doc)
+    return stale
+
+
+def remember_fingerprints(app, exception):
+    if exception is not None or app.builder.name not in ("html", "dirhtml", "singlehtml"):
+        return
+    state_path = _state_path(app)
+    state_path.parent.mkdir(parents=True, exist_ok=True)
+    state_path.write_text(json.dumps(_current(app, app.env), indent=1, sort_keys=True))
+
+
+def setup(app):
+    app.connect("env-get-outdated", outdated_by_dependencies)
+    app.connect("build-finished", remember_fingerprints)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

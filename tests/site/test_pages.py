@@ -1,0 +1,37 @@
+"""The built book, as HTML: the pages exist and carry the numbers computed from data/."""
+import re
+from html import unescape
+
+from maturing.data import load
+
+
+def page_text(path):
+    raw = path.read_text(encoding="utf-8")
+    return unescape(re.sub(r"<[^>]+>", " ", raw)), raw
+
+
+def test_intro_lists_the_chapters(html):
+    text, raw = page_text(html / "book" / "intro.html")
+    assert "Maturing Partnership, Measured" in text
+    assert 'href="../notebooks/01-afghan-drugs.html"' in raw
+
+
+def test_drug_chapter_shows_glued_numbers_from_the_data(html):
+    opium = load("opium_afghanistan")
+    first_2003 = opium[(opium.year == 2003) & (opium.measure == "production") & (opium.status == "confirmed")]
+    first_2003 = first_2003.sort_values("vintage").iloc[0]["value"]
+    text, raw = page_text(html / "notebooks" / "01-afghan-drugs.html")
+    assert f"{first_2003:,.0f}" in text  # "3,600", glued, not typed
+    assert "Key findings" in text
+    assert "{glue" not in text, "an unresolved glue reference"
+    # each figure: an image with alt text, a caption with source and a data link
+    figures = re.findall(r'<figure[^>]*id="(fig-[^"]+)".*?</figure>', raw, flags=re.S)
+    assert figures == ["fig-opium-series", "fig-heroin-vs-unodc"]
+    alts = re.findall(r'<img[^>]+alt="([^"]*)"', raw)
+    assert all(len(a) > 40 for a in alts) and len(alts) >= 2
+    assert "opium_afghanistan.csv" in raw and "Source:" in text
+
+
+def test_data_files_are_downloadable(html):
+    downloads = {p.name for p in (html / "_downloads").rglob("*.csv")}
+    assert {"opium_afghanistan.csv", "drug_evidence.csv", "sources.csv"} <= downloads

@@ -1,0 +1,110 @@
+"""Unit tests of the helper package, with real values."""
+import base64
+import json
+import shutil
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pytest
+
+from maturing import claims, deps, figures, text
+from maturing.data import load
+from maturing.render import METADATA_KEY
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_quote_accepts_exact_text_and_rejects_paraphrase():
+    assert claims.quote("some 320 kilometres from the Russian border") == "some 320 kilometres from the Russian border"
+    with pytest.raises(ValueError, match="not an exact quote"):
+        claims.quote("some 300 kilometres from the Russian border")
+
+
+def test_verdict_rejects_unknown_verdict_and_bad_quote():
+    with pytest.raises(ValueError, match="verdict must be one of"):
+        claims.Verdict("x", "mature partnership", "e", "probably")
+    with pytest.raises(ValueError, match="not an exact quote"):
+        claims.Verdict("x", "immature partnership", "e", "opinion")
+    table = claims.verdict_table([claims.Verdict("x", "mature partnership", "e", "opinion")])
+    assert list(table.columns) == ["Claim", "The article says", "Evidence", "Verdict"]
+    assert table.iloc[0]["The article says"] == "“mature partnership”"
+
+
+def test_percent_change_and_plain_numbers():
+    assert text.percent_change(4200, 4100) == pytest.approx(-2.380952, rel=1e-6)
+    with pytest.raises(ValueError):
+        text.percent_change(0, 5)
+    import numpy as np
+
+    assert type(text.plain(np.int64(3600))) is int and text.plain(np.int64(3600)) == 3600
+    assert type(text.plain(np.float64(2.5))) is float
+
+
+def test_png_is_byte_identical_between_runs():
+    def draw():
+        fig, ax = figures.new(3, 2)
+        ax.plot([1, 2, 3], [3, 1, 2])
+        png = figures.png_bytes(fig)
+        plt.close(fig)
+        return png
+
+    first, second = draw(), draw()
+    assert first == second
+    assert first[:8] == b"\x89PNG\r\n\x1a\n"
+    assert b"Software" not in first and b"tIME" not in first
+
+
+def test_publish_emits_figure_with_alt_caption_and_data_link(capsys, monkeypatch):
+    shown = []
+    monkeypatch.setattr(figures, "display", lambda bundle, raw, metadata: shown.append((bundle, metadata)))
+    fig, ax = figures.new(3, 2)
+    ax.bar([0, 1], [1, 2])
+    figures.publish(fig, name="fig-test", alt="Two bars; the second is twice the first.",
+                    caption="A test.", data=["opium_afghanistan"], sources=["ivanov-2005"])
+    bundle, metadata = shown[0]
+    meta = metadata[METADATA_KEY]
+    assert meta["name"] == "fig-test"
+    assert meta["alt"] == "Two bars; the second is twice the first."
+    assert "{download}`opium_afghanistan.csv <../data/opium_afghanistan.csv>`" in meta["caption"]
+    assert "NATO (NATO Review), *Maturing partnership (Sergei Ivanov)* (2005)" in meta["caption"]
+    assert base64.b64decode(bundle["image/png"])[:4] == b"\x89PNG"
+    assert bundle["text/plain"] == "Figure fig-test: Two bars; the second is twice the first."
+    assert not plt.fignum_exists(fig.number), "publish closes the figure"
+
+
+def test_publish_refuses_figure_without_alt_text():
+    fig, _ = figures.new(3, 2)
+    with pytest.raises(ValueError, match="alt text"):
+        figures.publish(fig, name="f", alt=" ", caption="c", data=["sources"], sources=["ivanov-2005"])
+    plt.close(fig)
+
+
+def _copy_data(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    return data
+
+
+def test_fingerprint_moves_with_the_csv_a_notebook_reads(tmp_path):
+    data = _copy_data(tmp_path)
+    notebook = tmp_path / "nb.ipynb"
+    notebook.write_text(json.dumps({"cells": [
+        {"cell_type": "code", "source": ['opium = load("opium_afghanistan")\n'], "metadata": {}, "outputs": []}]}))
+    assert deps.resources_used(notebook, data) == ["opium_afghanistan"]
+    before = deps.fingerprint(notebook, data)
+    # a CSV the notebook does not read leaves it alone
+    with open(data / "drug_evidence.csv", "a") as f:
+        f.write("\n")
+    assert deps.fingerprint(notebook, data) == before
+    # the CSV it reads moves it
+    with open(data / "opium_afghanistan.csv", "a") as f:
+        f.write("\n")
+    assert deps.fingerprint(notebook, data) != before
+
+
+def test_every_notebook_reads_only_known_resources():
+    for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        used = deps.resources_used(notebook)
+        assert used, f"{notebook.name} reads no data-package resource"
+        for name in used:
+            assert len(load(name)) > 0
