@@ -69,25 +69,38 @@ def png_bytes(fig) -> bytes:
     return buffer.getvalue()
 
 
-def caption_text(caption: str, data: list[str], sources: list[str]) -> str:
-    """The caption, followed by the sources and links to the CSV files (MyST)."""
-    cited = "; ".join(short_citation(s) for s in sources)
-    links = ", ".join(f"{{download}}`{d}.csv <../data/{d}.csv>`" for d in data)
+MAX_CITED = 3  # beyond this many sources a caption summarises them
+
+
+def caption_text(caption: str, data: list[str], sources: list[str], source_note: str | None = None) -> str:
+    """The caption, followed by the sources and links to the CSV files (MyST).
+
+    Up to three sources are cited in full; more are summarised by
+    ``source_note`` and counted, the data file naming each row's source.
+    """
+    sources = sorted(set(sources))
+    if len(sources) <= MAX_CITED:
+        cited = "; ".join(short_citation(s) for s in sources)
+    else:
+        cited = f"{source_note or 'the documents'} ({len(sources)} sources; each row of the data names its own)"
+    links = ", ".join(f"{{download}}`{d}.csv <../data/{d}.csv>`" for d in dict.fromkeys([*data, "sources"]))
     return f"{caption} Source: {cited}. Data: {links}."
 
 
-def publish(fig, *, name: str, alt: str, caption: str, data: list[str], sources: list[str]):
+def publish(fig, *, name: str, alt: str, caption: str, data: list[str], sources: list[str],
+            source_note: str | None = None):
     """Show ``fig`` as a book figure and close it.
 
     ``name`` is the figure's stable anchor, ``alt`` states the finding for
     readers who cannot see the image, ``data`` names the data-package resources
-    it was drawn from and ``sources`` the ``source_id`` values it rests on.
+    it was drawn from and ``sources`` the ``source_id`` values it rests on
+    (summarised by ``source_note`` when there are more than three).
     """
     if not alt.strip() or not caption.strip():
         raise ValueError("a figure needs alt text and a caption")
     if not data or not sources:
         raise ValueError("a figure needs the data it was drawn from and its sources")
-    meta = {"name": name, "alt": alt, "caption": caption_text(caption, data, sources)}
+    meta = {"name": name, "alt": alt, "caption": caption_text(caption, data, sources, source_note)}
     png = png_bytes(fig)
     plt.close(fig)
     bundle = {

@@ -108,3 +108,13 @@ def test_every_notebook_reads_only_known_resources():
         assert used, f"{notebook.name} reads no data-package resource"
         for name in used:
             assert len(load(name)) > 0
+
+
+def test_caption_summarises_many_sources_and_links_every_table():
+    few = figures.caption_text("C.", ["opium_afghanistan"], ["ivanov-2005"])
+    assert "*Maturing partnership (Sergei Ivanov)*" in few
+    assert few.endswith("{download}`sources.csv <../data/sources.csv>`.")
+    many_ids = list(load("sources")["source_id"][:5])
+    many = figures.caption_text("C.", ["opium_afghanistan", "sources"], many_ids, "UNODC surveys")
+    assert "UNODC surveys (5 sources; each row of the data names its own)" in many
+    assert many.count("{download}`sources.csv") == 1
