@@ -11,9 +11,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.util import logging
 
+from maturing import cite
 from maturing.deps import fingerprint
+from maturing.paths import ROOT
+
+from catalogue import DataCatalogue
 
 logger = logging.getLogger(__name__)
 STATE_FILE = "maturing-fingerprints.json"
@@ -42,14 +47,13 @@ def _current(app, env) -> dict[str, str]:
 def _drop_from_cache(app, path: Path) -> None:
     import nbformat
     from jupyter_cache import get_cache
-    from jupyter_cache.base import CacheKeyError
 
     if not _cache_dir(app).exists():
         return
     cache = get_cache(_cache_dir(app))
     try:
         record = cache.match_cache_notebook(nbformat.read(str(path), as_version=4))
-    except CacheKeyError:
+    except KeyError:  # not cached: nothing to drop
         return
     cache.remove_cache_record(record.pk)
 
@@ -74,7 +78,41 @@ def remember_fingerprints(app, exception):
     state_path.write_text(json.dumps(_current(app, app.env), indent=1, sort_keys=True))
 
 
+def is_chapter(docname: str) -> bool:
+    return docname.startswith("notebooks/")
+
+
+def append_citation(app, doctree):
+    """End every chapter with "How to cite this chapter" (APA text and BibTeX)."""
+    docname = app.env.docname
+    if not is_chapter(docname):
+        return
+    app.env.note_dependency(str(ROOT / "CITATION.cff"))
+    meta = cite.book_metadata()
+    title = app.env.titles[docname].astext()
+    top = next(iter(doctree.findall(nodes.section)))
+    section = nodes.section(ids=["how-to-cite-this-chapter"], names=["how to cite this chapter"])
+    section += nodes.title(text="How to cite this chapter")
+    section += _with_emphasis(cite.apa(title, meta))
+    section += nodes.literal_block(text=cite.bibtex(docname, title, meta), language="bibtex")
+    section += nodes.paragraph(
+        text=f"Version {meta['version']}, released {meta['date-released']}. "
+        "Cite the article itself as Ivanov (2005), listed in the bibliography."
+    )
+    top += section
+
+
+def _with_emphasis(text: str) -> nodes.paragraph:
+    """A paragraph in which *starred* spans are set in italics."""
+    paragraph = nodes.paragraph()
+    for i, piece in enumerate(text.split("*")):
+        paragraph += nodes.emphasis(text=piece) if i % 2 else nodes.Text(piece)
+    return paragraph
+
+
 def setup(app):
+    app.add_directive("data-catalogue", DataCatalogue)
+    app.connect("doctree-read", append_citation)
     app.connect("env-get-outdated", outdated_by_dependencies)
     app.connect("build-finished", remember_fingerprints)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

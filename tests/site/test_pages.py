@@ -35,3 +35,22 @@ def test_drug_chapter_shows_glued_numbers_from_the_data(html):
 def test_data_files_are_downloadable(html):
     downloads = {p.name for p in (html / "_downloads").rglob("*.csv")}
     assert {"opium_afghanistan.csv", "drug_evidence.csv", "sources.csv"} <= downloads
+
+
+def test_every_chapter_ends_with_how_to_cite(html):
+    from maturing import cite
+
+    meta = cite.book_metadata()
+    for page in sorted((html / "notebooks").glob("*.html")):
+        text, raw = page_text(page)
+        assert 'id="how-to-cite-this-chapter"' in raw, page.name
+        assert f"@incollection{{{cite.bibtex_key('notebooks/' + page.stem, meta)}," in text, page.name
+        assert f"(Version {meta['version']})" in text
+
+
+def test_data_catalogue_lists_every_resource_with_a_download(html):
+    from maturing.data import resource_names
+
+    text, raw = page_text(html / "book" / "data.html")
+    for name in resource_names():
+        assert f"{name}.csv" in raw, name
