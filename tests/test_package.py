@@ -118,3 +118,12 @@ def test_caption_summarises_many_sources_and_links_every_table():
     many = figures.caption_text("C.", ["opium_afghanistan", "sources"], many_ids, "UNODC surveys")
     assert "UNODC surveys (5 sources; each row of the data names its own)" in many
     assert many.count("{download}`sources.csv") == 1
+
+
+def test_fingerprint_covers_package_requirements_and_geometry(tmp_path):
+    data = _copy_data(tmp_path)
+    notebook = tmp_path / "nb.ipynb"
+    notebook.write_text(json.dumps({"cells": []}))
+    names = {p.name for p in deps.dependencies(notebook, data)}
+    assert {"requirements.txt", "data.py", "figures.py", "datapackage.json", "sources.csv",
+            "maturing-partnership.txt", "ne_50m_countries.geojson"} <= names

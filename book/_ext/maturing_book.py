@@ -55,7 +55,7 @@ def _drop_from_cache(app, path: Path) -> None:
         record = cache.match_cache_notebook(nbformat.read(str(path), as_version=4))
     except KeyError:  # not cached: nothing to drop
         return
-    cache.remove_cache_record(record.pk)
+    cache.remove_cache(record.pk)
 
 
 def outdated_by_dependencies(app, env, added, changed, removed):
