@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 BUILD  := _build
 JB_FLAGS := -W -n --keep-going
 
-.PHONY: book test lab bench clean venv
+.PHONY: book pdf test lab bench clean venv system-packages
 
 venv: $(STAMP)
 
@@ -25,10 +25,23 @@ book: $(STAMP)
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 	@echo "Book built: open $(BUILD)/html/index.html"
 
-test: $(STAMP)
-	$(BIN)/python -m pytest tests -p no:cacheprovider -v --nbval notebooks --nbval-current-env
+# Debian's Chromium and poppler-utils, for the PDF and the browser tests (apt-get, as root).
+system-packages:
+	bash tests/browser/install-system-packages.sh
+
+pdf: $(STAMP) system-packages
+	$(BIN)/jupyter-book build . --builder custom --custom-builder singlehtml $(JB_FLAGS)
+	$(BIN)/python book/_ext/pdf.py $(BUILD)/singlehtml $(BUILD)/pdf/book.pdf
+	@echo "PDF: $(BUILD)/pdf/book.pdf"
+
+# Every test: data, package and notebooks (nbval, strict) first; then the book, its PDF, and the
+# built pages (HTML checks, cache behaviour, PDF, and every page in headless Chromium).
+test: $(STAMP) system-packages
+	$(BIN)/python -m pytest -p no:cacheprovider -v tests/ --ignore=tests/site --ignore=tests/browser \
+		--nbval notebooks --nbval-current-env
 	$(MAKE) --no-print-directory book
-	$(BIN)/python -m pytest tests/site -p no:cacheprovider -v --built $(BUILD)
+	$(MAKE) --no-print-directory pdf
+	$(BIN)/python -m pytest -p no:cacheprovider -v tests/site tests/browser --built $(BUILD)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks

@@ -110,7 +110,54 @@ def _with_emphasis(text: str) -> nodes.paragraph:
     return paragraph
 
 
+def assets_only_where_used(app, env, docnames):
+    """Jupyter Book forces every HTML asset onto every page of the single-page build, MathJax from
+    a CDN among them. The book has no mathematics and reads offline: load assets per page."""
+    app.registry.html_assets_policy = "per_page"
+
+
+def theme_defaults(app, config):
+    """Start in the reader's own light/dark setting (without it the theme logs a console error)."""
+    config.html_context.setdefault("default_mode", "auto")
+
+
+def drop_thebe(app, pagename, templatename, context, doctree):
+    """Thebe is off, yet Jupyter Book still loads sphinx-thebe's script and config twice per
+    page (a console error, and a third-party URL): leave them out of every page."""
+    def wanted(asset) -> bool:
+        name = str(getattr(asset, "filename", asset) or "")
+        body = str(getattr(asset, "attributes", {}).get("body", ""))
+        return "thebe" not in name and "THEBE_JS_URL" not in body
+
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key] = [a for a in context[key] if wanted(a)]
+
+
+def accessible_citations(app, pagename, templatename, context, doctree):
+    """docutils marks bibliography entries role="doc-biblioentry" inside a role="list": axe-core
+    reports that as a critical ARIA error (a list must own list items). Make them list items."""
+    if "body" in context:
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+
+
+def own_code_digest() -> str:
+    """A digest of the book's own Sphinx code: registered as a config value, so that editing the
+    extension makes Sphinx re-read and re-write every page (notebooks still come from the cache)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def setup(app):
+    app.add_config_value("maturing_ext_digest", own_code_digest(), "env")
+    app.connect("html-page-context", accessible_citations)
+    app.connect("config-inited", theme_defaults)
+    app.connect("html-page-context", drop_thebe)
+    app.connect("env-before-read-docs", assets_only_where_used)
     app.add_directive("data-catalogue", DataCatalogue)
     app.connect("doctree-read", append_citation)
     app.connect("env-get-outdated", outdated_by_dependencies)
