@@ -26,8 +26,8 @@ def page_count(pdf) -> int:
 def chapter_titles(html) -> list[str]:
     titles = []
     for page in sorted((html / "notebooks").glob("*.html")):
-        h1 = re.search(r"<h1>(.*?)<a", page.read_text(encoding="utf-8"), re.S).group(1)
-        titles.append(unescape(re.sub(r"<[^>]+>", "", h1)).strip())
+        title = re.search(r"<title>(.*?)</title>", page.read_text(encoding="utf-8"), re.S).group(1)
+        titles.append(unescape(title).split(" — ")[0].strip())
     return titles
 
 
