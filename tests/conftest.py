@@ -28,3 +28,4 @@ def pytest_generate_tests(metafunc):
             if not p.relative_to(root).parts[0].startswith("_") and p.name != "print.html"
         ) if root.exists() else []
         metafunc.parametrize("page_path", found)
+

@@ -1,0 +1,8 @@
+"""pytest settings for the whole repository (nbval runs on notebooks/ outside tests/)."""
+def pytest_collection_modifyitems(session, config, items):
+    """nbval skips image outputs by default; the book's figures are byte-deterministic PNGs, so
+    compare them too: a committed figure that no longer matches a fresh run fails the test."""
+    for item in items:
+        parent = getattr(item, "parent", None)
+        if parent is not None and hasattr(parent, "skip_compare"):
+            parent.skip_compare = tuple(k for k in parent.skip_compare if k not in ("image/png", "image/jpeg"))
