@@ -22,6 +22,7 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 book: $(STAMP)
+	$(BIN)/python book/_ext/execute.py
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 	@echo "Book built: open $(BUILD)/html/index.html"
 
@@ -39,6 +40,7 @@ pdf: $(STAMP) system-packages
 test: $(STAMP) system-packages
 	$(BIN)/python -m pytest -p no:cacheprovider -v tests/ --ignore=tests/site --ignore=tests/browser \
 		--nbval notebooks --nbval-current-env
+	$(BIN)/python book/_ext/execute.py --seed
 	$(MAKE) --no-print-directory book
 	$(MAKE) --no-print-directory pdf
 	$(BIN)/python -m pytest -p no:cacheprovider -v tests/site tests/browser --built $(BUILD)

@@ -59,7 +59,10 @@ def execution_seconds(notebook: Path) -> float:
 
 
 def executed(log: str) -> list[str]:
-    return sorted(set(re.findall(r"([\w-]+)\.ipynb: Executing notebook", log)))
+    """Chapters executed, by execute.py (in parallel) or by myst-nb during the Sphinx read."""
+    parallel = [n for line in re.findall(r"executing \d+ chapter\(s\) in parallel: (.*)", log)
+                for n in re.findall(r"notebooks/([\w-]+)", line)]
+    return sorted(set(parallel) | set(re.findall(r"([\w-]+)\.ipynb: Executing notebook", log)))
 
 
 def book(cwd: Path = ROOT) -> list[str]:

@@ -1,38 +1,32 @@
 """The book's own Sphinx code.
 
-Stale-output guard: jupyter-cache keys a notebook by its code cells only.
-Before Sphinx reads the sources, every chapter whose dependency fingerprint
-(:func:`maturing.deps.fingerprint`: its CSV files, the data package, the
-helper package, requirements.txt) changed since the last successful build is
-marked outdated and dropped from the execution cache, so it is executed again.
+- Stale outputs: before Sphinx reads the sources, a chapter whose inputs (its CSV files, the
+  data package, the helper package, requirements.txt: see cachestate.py) changed since its
+  cached outputs were made is dropped from the execution cache; one whose inputs changed since
+  the last build is marked outdated, so Sphinx reads it again.
+- Every chapter ends with "How to cite this chapter", from CITATION.cff.
+- The data catalogue directive; offline and accessibility fixes to the theme's pages.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from docutils import nodes
 from sphinx.util import logging
 
+import cachestate
+from catalogue import DataCatalogue
 from maturing import cite
-from maturing.deps import fingerprint
 from maturing.paths import ROOT
 
-from catalogue import DataCatalogue
-
 logger = logging.getLogger(__name__)
-STATE_FILE = "maturing-fingerprints.json"
 
 
 def _cache_dir(app) -> Path:
-    return Path(app.config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache")
+    return Path(app.config.nb_execution_cache_path or cachestate.CACHE_DIR)
 
 
-def _state_path(app) -> Path:
-    return _cache_dir(app) / STATE_FILE
-
-
-def _notebooks(app, env) -> dict[str, Path]:
+def _notebooks(env) -> dict[str, Path]:
     return {
         doc: Path(env.doc2path(doc))
         for doc in env.found_docs
@@ -40,42 +34,22 @@ def _notebooks(app, env) -> dict[str, Path]:
     }
 
 
-def _current(app, env) -> dict[str, str]:
-    return {doc: fingerprint(path) for doc, path in _notebooks(app, env).items()}
-
-
-def _drop_from_cache(app, path: Path) -> None:
-    import nbformat
-    from jupyter_cache import get_cache
-
-    if not _cache_dir(app).exists():
-        return
-    cache = get_cache(_cache_dir(app))
-    try:
-        record = cache.match_cache_notebook(nbformat.read(str(path), as_version=4))
-    except KeyError:  # not cached: nothing to drop
-        return
-    cache.remove_cache(record.pk)
-
-
 def outdated_by_dependencies(app, env, added, changed, removed):
-    state_path = _state_path(app)
-    previous = json.loads(state_path.read_text()) if state_path.exists() else {}
-    stale = []
-    for doc, digest in _current(app, env).items():
-        if previous.get(doc) not in (None, digest):
-            logger.info(f"[maturing] {doc}: data or helper code changed; re-executing")
-            _drop_from_cache(app, Path(env.doc2path(doc)))
-            stale.append(doc)
-    return stale
+    notebooks = _notebooks(env)
+    now = cachestate.current(notebooks)
+    for doc in cachestate.drop_stale(_cache_dir(app), notebooks, now):
+        logger.info(f"[maturing] {doc}: data or helper code changed; re-executing")
+    rendered = cachestate.read(_cache_dir(app), f"rendered-{app.builder.name}")
+    return [doc for doc, digest in now.items() if rendered.get(doc) not in (None, digest)]
 
 
 def remember_fingerprints(app, exception):
-    if exception is not None or app.builder.name not in ("html", "dirhtml", "singlehtml"):
+    """After a successful build every chapter's page and cache entry match its current inputs."""
+    if exception is not None:
         return
-    state_path = _state_path(app)
-    state_path.parent.mkdir(parents=True, exist_ok=True)
-    state_path.write_text(json.dumps(_current(app, app.env), indent=1, sort_keys=True))
+    now = cachestate.current(_notebooks(app.env))
+    cachestate.write(_cache_dir(app), f"rendered-{app.builder.name}", now)
+    cachestate.mark_executed(_cache_dir(app), now)
 
 
 def is_chapter(docname: str) -> bool:
