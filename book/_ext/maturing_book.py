@@ -15,6 +15,7 @@ from docutils import nodes
 from sphinx.util import logging
 
 import cachestate
+import icons
 from catalogue import DataCatalogue
 from maturing import cite
 from maturing.paths import ROOT
@@ -95,17 +96,95 @@ def theme_defaults(app, config):
     config.html_context.setdefault("default_mode", "auto")
 
 
-def drop_thebe(app, pagename, templatename, context, doctree):
-    """Thebe is off, yet Jupyter Book still loads sphinx-thebe's script and config twice per
-    page (a console error, and a third-party URL): leave them out of every page."""
+def drop_unused_scripts(app, pagename, templatename, context, doctree):
+    """Leave out of every page: sphinx-thebe's script and config (Thebe is off, yet Jupyter
+    Book loads them twice: a console error and a third-party URL), and the theme's 1.4 MB
+    fontawesome.js (its icons are written into the pages as SVG instead: icons.py); and
+    sphinx-design's assets on pages that use none of its components."""
     def wanted(asset) -> bool:
         name = str(getattr(asset, "filename", asset) or "")
         body = str(getattr(asset, "attributes", {}).get("body", ""))
-        return "thebe" not in name and "THEBE_JS_URL" not in body
+        return "thebe" not in name and "THEBE_JS_URL" not in body and "fontawesome" not in name
+
+    uses_design = "sd-" in context.get("body", "")
+
+    def needed(asset) -> bool:
+        name = str(getattr(asset, "filename", asset) or "")
+        return wanted(asset) and (uses_design or not ("sphinx-design" in name or "design-tabs" in name))
 
     for key in ("script_files", "css_files"):
         if key in context:
-            context[key] = [a for a in context[key] if wanted(a)]
+            context[key] = [a for a in context[key] if needed(a)]
+
+
+DESCRIPTION_LENGTH = 155
+
+
+def summary(doctree) -> str:
+    """The page's first paragraph of prose, cut at a word near 155 characters."""
+    for paragraph in doctree.findall(nodes.paragraph):
+        if paragraph.next_node(nodes.Admonition, ascend=False) or any(
+            isinstance(a, (nodes.Admonition, nodes.table, nodes.definition_list)) for a in _ancestors(paragraph)
+        ):
+            continue
+        text = " ".join(paragraph.astext().split())
+        if len(text) > 40:
+            return text if len(text) <= DESCRIPTION_LENGTH else text[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0] + " …"
+    return ""
+
+
+def _ancestors(node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
+def describe_page(app, pagename, templatename, context, doctree):
+    """A meta description for every page, from its first paragraph (for search engines and
+    link previews)."""
+    import html as html_lib
+
+    text = summary(doctree) if doctree is not None else ""
+    if not text:
+        text = f"{app.config.project}: {context.get('title', pagename)}"
+    context["metatags"] = context.get("metatags", "") + f'\n<meta name="description" content="{html_lib.escape(text)}" />'
+
+
+ADMONITION_ICONS = {"default": "bell", "note": "circle-info", "tip": "lightbulb", "hint": "lightbulb",
+                    "important": "circle-exclamation", "attention": "circle-exclamation",
+                    "warning": "triangle-exclamation", "caution": "triangle-exclamation",
+                    "danger": "triangle-exclamation", "error": "circle-xmark", "seealso": "share"}
+
+
+def icon_stylesheet() -> str:
+    """CSS for the inline icons, and admonition icons drawn as masks (the theme draws them
+    with the Font Awesome web font, which the script used to provide)."""
+    from urllib.parse import quote
+
+    rules = [".svg-inline--fa{display:inline-block;height:1em;overflow:visible;vertical-align:-.125em;}",
+             ".svg-inline--fa.fa-lg{height:1.25em;vertical-align:-.2em;}"]
+    for kind, name in ADMONITION_ICONS.items():
+        width, height, path = icons.solid_icons()[name]
+        svg = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}"><path d="{path}"/></svg>'
+        selector = ".admonition>.admonition-title:after" if kind == "default" else \
+            f".admonition.{kind}>.admonition-title:after,div.admonition.{kind}>.admonition-title:after"
+        rules.append(f'{selector}{{content:"";background-color:currentColor;'
+                     f'-webkit-mask:url("data:image/svg+xml,{quote(svg)}") no-repeat center/contain;'
+                     f'mask:url("data:image/svg+xml,{quote(svg)}") no-repeat center/contain;}}')
+    return "\n".join(rules) + "\n"
+
+
+def write_icons(app, exception):
+    """After the pages are written: icons inline in every page, and their stylesheet."""
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    (outdir / "_static" / "maturing-icons.css").write_text(icon_stylesheet(), encoding="utf-8")
+    for page in outdir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        done = icons.inline_icons(text)
+        if done != text:
+            page.write_text(done, encoding="utf-8")
 
 
 def accessible_citations(app, pagename, templatename, context, doctree):
@@ -130,7 +209,10 @@ def setup(app):
     app.add_config_value("maturing_ext_digest", own_code_digest(), "env")
     app.connect("html-page-context", accessible_citations)
     app.connect("config-inited", theme_defaults)
-    app.connect("html-page-context", drop_thebe)
+    app.connect("html-page-context", drop_unused_scripts)
+    app.connect("html-page-context", describe_page)
+    app.connect("build-finished", write_icons)
+    app.add_css_file("maturing-icons.css")
     app.connect("env-before-read-docs", assets_only_where_used)
     app.add_directive("data-catalogue", DataCatalogue)
     app.connect("doctree-read", append_citation)
