@@ -16,6 +16,7 @@ from sphinx.util import logging
 
 import cachestate
 import icons
+import postprocess
 from catalogue import DataCatalogue
 from maturing import cite
 from maturing.paths import ROOT
@@ -174,17 +175,13 @@ def icon_stylesheet() -> str:
     return "\n".join(rules) + "\n"
 
 
-def write_icons(app, exception):
-    """After the pages are written: icons inline in every page, and their stylesheet."""
+def finish_pages(app, exception):
+    """After the pages are written: the icon stylesheet, then postprocess.py on every page."""
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
     (outdir / "_static" / "maturing-icons.css").write_text(icon_stylesheet(), encoding="utf-8")
-    for page in outdir.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        done = icons.inline_icons(text)
-        if done != text:
-            page.write_text(done, encoding="utf-8")
+    postprocess.process_folder(outdir)
 
 
 def accessible_citations(app, pagename, templatename, context, doctree):
@@ -211,7 +208,7 @@ def setup(app):
     app.connect("config-inited", theme_defaults)
     app.connect("html-page-context", drop_unused_scripts)
     app.connect("html-page-context", describe_page)
-    app.connect("build-finished", write_icons)
+    app.connect("build-finished", finish_pages)
     app.add_css_file("maturing-icons.css")
     app.connect("env-before-read-docs", assets_only_where_used)
     app.add_directive("data-catalogue", DataCatalogue)

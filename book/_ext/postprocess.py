@@ -1,0 +1,77 @@
+"""Changes to the written pages that the theme offers no setting for (run after each build).
+
+- Icons: ``<i class="fa-…">`` become inline SVG and fontawesome.js is no longer loaded
+  (icons.py).
+- Scripts: every external script in the page head gets ``defer``, so none blocks the first
+  paint; deferred scripts still run in document order, after the page is parsed, which is
+  when Sphinx's and the theme's scripts do their work anyway.
+- Stylesheets: a page's nine or ten stylesheets (one of them importing another) become one
+  file, in the same order, with relative ``url()`` references rewritten; one request instead
+  of a chain of them before the first paint on a slow connection.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+import icons
+
+STYLESHEET = re.compile(r'[ \t]*<link (?=[^>]*rel="stylesheet")[^>]*href="([^"]+)"[^>]*/?>\n?')
+CSS_URL = re.compile(r"url\((['\"]?)(?!data:|https?:|/|#)([^'\")]+)\1\)")
+CSS_IMPORT = re.compile(r'@import\s+(?:url\()?["\']([^"\')]+)["\']\)?\s*;')
+
+
+def css_text(path: Path, bundle_dir: Path) -> str:
+    """A stylesheet with its @imports inlined and its relative urls made relative to bundle_dir."""
+    text = path.read_text(encoding="utf-8")
+    text = CSS_IMPORT.sub(lambda m: css_text((path.parent / m.group(1)).resolve(), bundle_dir), text)
+    return CSS_URL.sub(
+        lambda m: f"url({m.group(1)}{os.path.relpath((path.parent / m.group(2)).resolve(), bundle_dir)}{m.group(1)})",
+        text)
+
+
+def bundle_styles(page: str, page_path: Path, static: Path) -> str:
+    links = list(STYLESHEET.finditer(page))
+    local = [m for m in links if "://" not in m.group(1)]
+    if len(local) < 2:
+        return page
+    bundle_dir = static / "styles"
+    files = [(page_path.parent / m.group(1).split("?")[0]).resolve() for m in local]
+    css = "\n".join(f"/* {f.relative_to(static)} */\n{css_text(f, bundle_dir)}" for f in files)
+    name = f"bundle-{hashlib.sha256(css.encode()).hexdigest()[:16]}.css"
+    bundle = bundle_dir / name
+    if not bundle.exists():
+        bundle.write_text(css, encoding="utf-8")
+    href = os.path.relpath(bundle, page_path.parent)
+    first = local[0]
+    out, last = [], 0
+    for m in local:
+        out.append(page[last:m.start()])
+        if m is first:
+            out.append(f'    <link rel="stylesheet" type="text/css" href="{href}" />\n')
+        last = m.end()
+    out.append(page[last:])
+    return "".join(out)
+
+BLOCKING_SCRIPT = re.compile(r'<script src="([^"]+)"></script>')
+
+
+def defer_scripts(page: str) -> str:
+    return BLOCKING_SCRIPT.sub(r'<script defer src="\1"></script>', page)
+
+
+def process(page: str, page_path: Path, static: Path) -> str:
+    return bundle_styles(defer_scripts(icons.inline_icons(page)), page_path, static)
+
+
+def process_folder(outdir: Path) -> None:
+    static = (outdir / "_static").resolve()
+    for path in sorted(outdir.rglob("*.html")):
+        if path.parts[len(outdir.parts)] == "_static":
+            continue
+        text = path.read_text(encoding="utf-8")
+        done = process(text, path.resolve(), static)
+        if done != text:
+            path.write_text(done, encoding="utf-8")

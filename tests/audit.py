@@ -1,0 +1,121 @@
+"""`make audit`: Lighthouse on every page of the built book, beside the stock sample book.
+
+Installs Lighthouse 12.2.3 from the npm registry into _build/tools (once), serves each book
+from 127.0.0.1 (gzip, as a static host would) and runs Lighthouse in Debian's Chromium, mobile
+and desktop, on every page. Prints a table (page, transferred KiB, the four scores, console
+errors) and writes _build/audit/audit.csv. A benchmark, not a test: `make test` keeps the fast
+checks (no third-party asset, weight budget, no console error).
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.serve import serve  # noqa: E402
+
+LIGHTHOUSE_VERSION = "12.2.3"
+TOOLS = ROOT / "_build" / "tools"
+OUT = ROOT / "_build" / "audit"
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking " \
+               "--disable-component-update --no-first-run --disable-sync"
+TARGETS = {"mobile performance": 90, "desktop performance": 98, "accessibility": 100,
+           "best-practices": 100, "seo": 95}
+
+
+def lighthouse() -> Path:
+    binary = TOOLS / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        TOOLS.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["npm", "install", "--prefix", str(TOOLS), "--no-audit", "--no-fund", "--silent",
+                        f"lighthouse@{LIGHTHOUSE_VERSION}"], check=True)
+    return binary
+
+
+def audit(url: str, preset: str) -> dict:
+    """One Lighthouse run: scores (0-100), transferred KiB, console errors."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        cmd = [str(lighthouse()), url, "--quiet", "--output=json", f"--output-path={report}",
+               f"--chrome-flags={CHROME_FLAGS}",
+               "--only-categories=performance,accessibility,best-practices,seo"]
+        if preset == "desktop":
+            cmd.append("--preset=desktop")
+        subprocess.run(cmd, check=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+                       capture_output=True)
+        data = json.loads(report.read_text())
+    scores = {k: round(v["score"] * 100) for k, v in data["categories"].items()}
+    audits = data["audits"]
+    return {
+        "scores": scores,
+        "kib": round(audits["total-byte-weight"]["numericValue"] / 1024),
+        "console_errors": len(audits["errors-in-console"].get("details", {}).get("items", [])),
+    }
+
+
+def pages(html: Path) -> list[str]:
+    return sorted(str(p.relative_to(html)) for p in html.rglob("*.html")
+                  if not p.relative_to(html).parts[0].startswith("_") and p.name not in ("index.html", "print.html"))
+
+
+def audit_book(name: str, html: Path, only: list[str] | None = None) -> list[dict]:
+    rows = []
+    with serve(html) as base:
+        for page in only or pages(html):
+            mobile, desktop = audit(f"{base}/{page}", "mobile"), audit(f"{base}/{page}", "desktop")
+            rows.append({
+                "book": name, "page": page, "KiB": mobile["kib"],
+                "mobile perf": mobile["scores"]["performance"], "desktop perf": desktop["scores"]["performance"],
+                "accessibility": mobile["scores"]["accessibility"], "best practices": mobile["scores"]["best-practices"],
+                "seo": mobile["scores"]["seo"], "console errors": max(mobile["console_errors"], desktop["console_errors"]),
+            })
+            print(rows[-1], flush=True)
+    return rows
+
+
+def sample_book() -> Path:
+    tmp = Path(tempfile.mkdtemp(prefix="jb-sample-"))
+    jb = Path(sys.executable).parent / "jupyter-book"
+    subprocess.run([str(jb), "create", str(tmp / "sample")], check=True, capture_output=True)
+    subprocess.run([str(jb), "build", str(tmp / "sample")], check=True, capture_output=True)
+    return tmp / "sample" / "_build" / "html"
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    html = ROOT / "_build" / "html"
+    rows = audit_book("ours", html)
+    sample = sample_book()
+    rows += audit_book("sample", sample, ["intro.html"])
+    shutil.rmtree(sample.parents[2], ignore_errors=True)
+    with open(OUT / "audit.csv", "w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    keys = list(rows[0])
+    widths = {k: max(len(k), *(len(str(r[k])) for r in rows)) for k in keys}
+    print("\n" + " | ".join(k.ljust(widths[k]) for k in keys))
+    print("-|-".join("-" * widths[k] for k in keys))
+    for r in rows:
+        print(" | ".join(str(r[k]).ljust(widths[k]) for k in keys))
+    ours = [r for r in rows if r["book"] == "ours"]
+    misses = [(r["page"], k, r[c]) for r in ours for k, c in
+              [("mobile performance", "mobile perf"), ("desktop performance", "desktop perf"),
+               ("accessibility", "accessibility"), ("best-practices", "best practices"), ("seo", "seo")]
+              if r[c] < TARGETS[k]]
+    misses += [(r["page"], "console errors", r["console errors"]) for r in ours if r["console errors"]]
+    misses += [(r["page"], "weight KiB", r["KiB"]) for r in ours if r["KiB"] >= 800]
+    print(f"\n(written to {OUT / 'audit.csv'})")
+    print("Targets met on every page." if not misses else "Misses:\n" + "\n".join(f"  {m}" for m in misses))
+
+
+if __name__ == "__main__":
+    main()
