@@ -150,14 +150,25 @@ def plot_timeline(ax, events: pd.DataFrame, *, date="date", label="label", categ
     return drawn
 
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def _format(text: str, month_chars: int | None) -> str:
+    start, precision = parse_date(text)
+    month = _MONTHS[start.month - 1][:month_chars]
+    if precision == "year":
+        return f"{start.year}"
+    if precision == "month":
+        return f"{month} {start.year}"
+    return f"{start.day} {month} {start.year}"
 
 
 def short_date(text: str) -> str:
     """'2005-04-21' -> '21 Apr 2005'; '2004-12' -> 'Dec 2004'; '1998' -> '1998'."""
-    start, precision = parse_date(text)
-    if precision == "year":
-        return f"{start.year}"
-    if precision == "month":
-        return f"{_MONTHS[start.month - 1]} {start.year}"
-    return f"{start.day} {_MONTHS[start.month - 1]} {start.year}"
+    return _format(text, 3)
+
+
+def long_date(text: str) -> str:
+    """'2005-04-21' -> '21 April 2005'; '2004-12' -> 'December 2004'; '1998' -> '1998'."""
+    return _format(text, None)

@@ -32,6 +32,9 @@ def test_short_date():
     assert timeline.short_date("2005-04-21") == "21 Apr 2005"
     assert timeline.short_date("2004-12") == "Dec 2004"
     assert timeline.short_date("1998") == "1998"
+    assert timeline.long_date("2005-04-21") == "21 April 2005"
+    assert timeline.long_date("2004-12") == "December 2004"
+    assert timeline.long_date("2022") == "2022"
 
 
 def _frame(rows):
