@@ -12,7 +12,7 @@ import numpy as np
 from matplotlib.collections import PatchCollection
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path as MplPath
-from shapely.ops import transform
+import shapely
 
 from . import geo
 
@@ -50,7 +50,8 @@ def draw_categories(ax, categories: Mapping[str, str], colours: Mapping[str, str
 
 def country_path(geometry, project) -> MplPath:
     """A (multi)polygon, projected, as one matplotlib path (exteriors and holes)."""
-    rings = [ring for polygon in geo.parts(transform(project, geometry)) for ring in (polygon.exterior, *polygon.interiors)]
+    projected = shapely.transform(geometry, lambda xy: np.column_stack(project(xy[:, 0], xy[:, 1])))
+    rings = [ring for polygon in geo.parts(projected) for ring in (polygon.exterior, *polygon.interiors)]
     return MplPath.make_compound_path(*[MplPath(np.asarray(ring.coords), closed=True) for ring in rings])
 
 

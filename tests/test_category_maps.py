@@ -15,9 +15,12 @@ def test_countries_are_filled_by_category_and_others_in_grey():
         ax, {"AAA": "member"}, {"member": "#0072B2", "not a member": "#E69F00"}, lambda x, y: (x, y),
         geometries=shapes, resolution="110m")
     assert [h.get_label() for h in handles] == ["member", "not a member"]
-    fills = [to_hex(p.get_facecolor()) for p in ax.patches]
+    (countries,) = ax.collections  # one collection, one path per country
+    fills = [to_hex(c) for c in countries.get_facecolors()]
+    assert len(fills) == len(geo.countries("110m")) + 2
     assert fills.count("#0072b2") == 1  # only AAA is a member
-    assert fills.count(to_hex(category_maps.OTHER)) >= len(geo.countries("110m"))  # BBB and Natural Earth's countries
+    assert fills.count(to_hex(category_maps.OTHER)) == len(fills) - 1
+    assert fills[-1] == "#0072b2"  # countries with a category are drawn last, on top
     plt.close(fig)
 
 
