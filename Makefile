@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 BUILD  := _build
 JB_FLAGS := -W -n --keep-going
 
-.PHONY: book pdf test lab bench clean venv system-packages
+.PHONY: book pdf test lab bench audit clean venv system-packages
 
 venv: $(STAMP)
 
@@ -35,11 +35,13 @@ pdf: $(STAMP) system-packages
 	$(BIN)/python book/_ext/pdf.py $(BUILD)/singlehtml $(BUILD)/pdf/book.pdf
 	@echo "PDF: $(BUILD)/pdf/book.pdf"
 
-# Every test: data, package and notebooks (nbval, strict) first; then the book, its PDF, and the
-# built pages (HTML checks, cache behaviour, PDF, and every page in headless Chromium).
+# Every test: data, package and notebooks (nbval, strict, figures compared too; two workers,
+# each notebook kept whole) first; then the book (from the cache nbval's verified outputs seed,
+# so no notebook runs twice), its PDF, and the built pages (HTML checks, cache behaviour,
+# reproducibility, PDF, and every page in headless Chromium).
 test: $(STAMP) system-packages
-	$(BIN)/python -m pytest -p no:cacheprovider -v tests/ --ignore=tests/site --ignore=tests/browser \
-		--nbval notebooks --nbval-current-env
+	$(BIN)/python -m pytest -p no:cacheprovider -v -n 2 --dist loadfile \
+		tests/ --ignore=tests/site --ignore=tests/browser --nbval notebooks --nbval-current-env
 	$(BIN)/python book/_ext/execute.py --seed
 	$(MAKE) --no-print-directory book
 	$(MAKE) --no-print-directory pdf
@@ -50,6 +52,11 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench.py
+
+# Lighthouse (npm lighthouse@12.2.3, installed into _build/tools) on every page, beside the
+# stock sample book; prints a table. A benchmark, not a test.
+audit: book system-packages
+	$(BIN)/python tests/audit.py
 
 clean:
 	rm -rf $(BUILD)
