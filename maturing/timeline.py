@@ -88,7 +88,8 @@ def one_per_event(frame: pd.DataFrame, *, event="event_id", date="date", status=
 
 
 def plot_timeline(ax, events: pd.DataFrame, *, date="date", label="label", category="category",
-                  marks=(), colours=None, fontsize=8) -> pd.DataFrame:
+                  marks=(), colours=None, fontsize=8, lane=(), lane_title=None, lane_legend=None,
+                  legend_loc="lower left") -> pd.DataFrame:
     """Draw ``events`` (one row each) on ``ax``, earliest at the top, one line per event.
 
     Each event is a dot at its date, coloured by its category (``colours`` maps category ->
@@ -97,6 +98,12 @@ def plot_timeline(ax, events: pd.DataFrame, *, date="date", label="label", categ
     ``marks`` is a sequence of ``(date, text)`` drawn as dashed vertical lines (e.g. the
     article's date). Returns the events as drawn, with columns ``when`` (the x position),
     ``precision`` and ``y`` (0 for the top line).
+
+    ``lane`` is an optional second list of dated items, a sequence of ``(date, text, colour)``
+    drawn below the events under the heading ``lane_title``: one line each, in the order
+    given, as diamonds on the same time axis (e.g. the dates on which the article's hopes
+    were decided, coloured by outcome). ``lane_legend`` maps legend text -> colour for the
+    diamonds. ``legend_loc`` places the legend (a matplotlib location).
     """
     colours = dict(CATEGORY_COLOURS if colours is None else colours)
     unknown = sorted(set(events[category]) - set(colours))
@@ -108,34 +115,33 @@ def plot_timeline(ax, events: pd.DataFrame, *, date="date", label="label", categ
     drawn["when"] = drawn[date].map(midpoint)
     drawn = drawn.sort_values("when", kind="stable").reset_index(drop=True)
     drawn["y"] = range(len(drawn))
+    lane = [(str(when), text, colour) for when, text, colour in lane]
 
-    first, last = drawn["when"].min(), drawn["when"].max()
+    whens = [*drawn["when"], *(midpoint(when) for when, _, _ in lane)]
+    first, last = min(whens), max(whens)
     span = last - first
     left, right = first - span * 0.03, last + span * 0.03
     turn = first + span * 0.62  # labels of later events go on the left of their dot
 
     for row in drawn.itertuples(index=False):
         row = row._asdict()
-        colour = colours[row[category]]
-        if row["precision"] != "day":
-            start, end = period(row[date])
-            ax.plot([start, end], [row["y"], row["y"]], color=colour, linewidth=2.2, alpha=0.5, solid_capstyle="butt")
-        hollow = row["precision"] != "day"
-        ax.plot([row["when"]], [row["y"]], marker="o", markersize=6.5, linestyle="none", markeredgewidth=1.6,
-                markeredgecolor=colour, markerfacecolor="white" if hollow else colour, zorder=3)
-        on_left = row["when"] > turn
-        start, end = period(row[date]) if hollow else (row["when"], row["when"])
-        ax.annotate(f"{row[label]} ({short_date(row[date])})", (start if on_left else end, row["y"]),
-                    xytext=(-7 if on_left else 7, 0), textcoords="offset points",
-                    ha="right" if on_left else "left", va="center", fontsize=fontsize, color="#222222",
-                    bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"}, zorder=4)
+        _draw_item(ax, row["y"], row[date], row[label], colours[row[category]], "o", turn, fontsize)
+
+    lane_top = len(drawn) + 1  # one empty line between the events and the lane, for its heading
+    if lane:
+        ax.axhline(lane_top - 1.5, color="#BBBBBB", linewidth=0.8, zorder=1)
+        if lane_title:
+            ax.annotate(lane_title, (0.005, lane_top - 0.75), xycoords=ax.get_yaxis_transform(), ha="left",
+                        va="center", fontsize=fontsize, fontweight="bold", color="#222222")
+    for y, (when, text, colour) in enumerate(lane, start=lane_top):
+        _draw_item(ax, y, when, text, colour, "D", turn, fontsize)
 
     for when, text in marks:
         x = midpoint(when) if isinstance(when, str) else pd.Timestamp(when)
         ax.axvline(x, color=PALETTE["black"], linestyle="--", linewidth=1, zorder=1)
         ax.annotate(text, (x, -0.9), ha="center", va="bottom", fontsize=fontsize, fontweight="bold")
 
-    ax.set_ylim(len(drawn) - 0.4, -1.6)
+    ax.set_ylim((lane_top + len(lane) if lane else len(drawn)) - 0.4, -1.6)
     ax.set_xlim(left, right)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
@@ -143,11 +149,32 @@ def plot_timeline(ax, events: pd.DataFrame, *, date="date", label="label", categ
 
     present = [c for c in colours if c in set(drawn[category])]
     handles = [Line2D([], [], marker="o", linestyle="none", color=colours[c], label=CATEGORY_LABELS.get(c, c)) for c in present]
-    if (drawn["precision"] != "day").any():
+    handles += [Line2D([], [], marker="D", linestyle="none", color=colour, label=text)
+                for text, colour in (lane_legend or {}).items()]
+    partial = (drawn["precision"] != "day").any() or any(parse_date(when)[1] != "day" for when, _, _ in lane)
+    if partial:
         handles.append(Line2D([], [], marker="o", linestyle="none", markerfacecolor="white",
                               markeredgecolor=PALETTE["grey"], color=PALETTE["grey"], label="month or year only"))
-    ax.legend(handles=handles, loc="lower left", fontsize=fontsize)
+    ax.legend(handles=handles, loc=legend_loc, fontsize=fontsize)
     return drawn
+
+
+def _draw_item(ax, y, when: str, text: str, colour, marker: str, turn, fontsize) -> None:
+    """One line of a timeline: a marker at the date (hollow, with a line over the period, when the
+    date gives only a month or a year) and the text with its date, left of the marker after ``turn``."""
+    x = midpoint(when)
+    hollow = parse_date(when)[1] != "day"
+    if hollow:
+        start, end = period(when)
+        ax.plot([start, end], [y, y], color=colour, linewidth=2.2, alpha=0.5, solid_capstyle="butt")
+    ax.plot([x], [y], marker=marker, markersize=6.5, linestyle="none", markeredgewidth=1.6,
+            markeredgecolor=colour, markerfacecolor="white" if hollow else colour, zorder=3)
+    on_left = x > turn
+    start, end = period(when) if hollow else (x, x)
+    ax.annotate(f"{text} ({short_date(when)})", (start if on_left else end, y),
+                xytext=(-7 if on_left else 7, 0), textcoords="offset points",
+                ha="right" if on_left else "left", va="center", fontsize=fontsize, color="#222222",
+                bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"}, zorder=4)
 
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
