@@ -36,6 +36,16 @@ def period_start(value) -> pd.Timestamp:
     return pd.Timestamp(year=year, month=month or 1, day=day or 1)
 
 
+def period_end(value) -> pd.Timestamp:
+    """The last day of the period the date names (``"2017-06"`` -> 30 June 2017, ``"2001"`` -> 31 December 2001)."""
+    year, month, day = _parts(value)
+    if day:
+        return pd.Timestamp(year=year, month=month, day=day)
+    if month:
+        return pd.Timestamp(year=year, month=month, day=1) + pd.offsets.MonthEnd(0)
+    return pd.Timestamp(year=year, month=12, day=31)
+
+
 def label(value) -> str:
     """The date in prose, at its own precision: '29 March 2004', 'June 2017' or '2020'."""
     year, month, day = _parts(value)

@@ -10,7 +10,10 @@ import json
 from functools import lru_cache
 
 import numpy as np
-from matplotlib.patches import Patch
+import shapely
+from matplotlib.collections import PatchCollection
+from matplotlib.patches import Patch, PathPatch
+from matplotlib.path import Path as MplPath
 from shapely import box, clip_by_rect
 from shapely.geometry import shape
 from shapely.ops import unary_union
@@ -20,6 +23,7 @@ from . import geo
 SEA = "#E8F1F8"
 LAND = "#EDEDED"
 EDGE = "#FFFFFF"
+HATCH = "#333333"
 CRIMEA = (34.10, 44.95)  # a point inside Crimea (see data/geo/README.md)
 SERBIA_AND_MONTENEGRO = "SCG"  # its ISO 3166-1 code until 2006
 
@@ -64,33 +68,61 @@ def _extent_outline(extent: tuple[float, float, float, float], n: int = 60) -> n
     ])
 
 
+def project_geometry(geometry, project):
+    """A geometry with every vertex passed through ``project`` (lon, lat -> x, y)."""
+    return shapely.transform(geometry, lambda xy: np.column_stack(project(xy[:, 0], xy[:, 1])))
+
+
+def to_path(geometry) -> MplPath:
+    """A (multi)polygon, holes included, as one matplotlib path (coordinates unchanged)."""
+    vertices, codes = [], []
+    for polygon in geo.parts(geometry):
+        for ring in (polygon.exterior, *polygon.interiors):
+            xy = np.asarray(ring.coords)
+            vertices.append(xy)
+            codes.append([MplPath.MOVETO] + [MplPath.LINETO] * (len(xy) - 2) + [MplPath.CLOSEPOLY])
+    return MplPath(np.concatenate(vertices), np.concatenate(codes))
+
+
 def draw_map(ax, fills: dict[str, str], *, extent: tuple[float, float, float, float], shapes: dict | None = None,
              resolution: str = "50m", hatches: dict[str, str] | None = None, default: str = LAND,
-             edge: str = EDGE, linewidth: float = 0.5, margin: float = 12.0):
-    """Draw every country of ``shapes`` (default: :func:`boundaries_2005`) inside ``extent``.
+             edge: str = EDGE, linewidth: float = 0.5):
+    """Draw every country of ``shapes`` (default: :func:`boundaries_2005`) that shows inside ``extent``.
 
     ``extent`` is (west, east, south, north) in degrees; the map is a Lambert azimuthal
-    equal-area projection centred on it. ``fills`` maps ISO codes to colours (others get
-    ``default``); ``hatches`` maps ISO codes to a hatch pattern drawn in dark grey on top.
-    Returns the projection (lon, lat -> x, y) so that lines and labels can be added.
+    equal-area projection centred on it, framed to show all of that lon/lat box. ``fills`` maps
+    ISO codes to colours (others get ``default``); ``hatches`` maps ISO codes to a hatch pattern
+    drawn in dark grey on top. Returns the projection (lon, lat -> x, y) so that lines and labels
+    can be added.
     """
     west, east, south, north = extent
     project = geo.map_projection((west + east) / 2, (south + north) / 2)
     shapes = boundaries_2005(resolution) if shapes is None else shapes
-    window = (west - margin, south - margin / 2, east + margin, min(north + margin / 2, 89.0))
-    for code in sorted(shapes):
-        piece = clip_by_rect(shapes[code], *window)
-        if piece.is_empty or piece.geom_type not in ("Polygon", "MultiPolygon"):
-            piece = unary_union([g for g in getattr(piece, "geoms", []) if g.geom_type in ("Polygon", "MultiPolygon")])
-            if piece.is_empty:
-                continue
-        geo.draw(ax, piece, project, facecolor=fills.get(code, default), edgecolor=edge, linewidth=linewidth)
-        if hatches and code in hatches:
-            geo.draw(ax, piece, project, facecolor="none", edgecolor="none", hatch=hatches[code],
-                     hatchcolor="#333333", linewidth=0)
     xs, ys = project(*_extent_outline(extent).T)
-    ax.set_xlim(float(np.min(xs)), float(np.max(xs)))
-    ax.set_ylim(float(np.min(ys)), float(np.max(ys)))
+    frame = (float(np.min(xs)), float(np.min(ys)), float(np.max(xs)), float(np.max(ys)))
+    pad = 0.05 * max(frame[2] - frame[0], frame[3] - frame[1])
+    window = box(frame[0] - pad, frame[1] - pad, frame[2] + pad, frame[3] + pad)
+    near = (west - 90, max(south - 45, -89.0), east + 90, min(north + 45, 89.0))  # cheap first cut, in degrees
+    patches, overlays = [], {}
+    for code in sorted(shapes):
+        # densify first: a long straight clip edge in degrees must stay a curve once projected
+        rough = shapely.segmentize(_polygons(clip_by_rect(shapes[code], *near)), 1.0)
+        if rough.is_empty:
+            continue
+        piece = _polygons(project_geometry(rough, project).intersection(window))
+        if piece.is_empty:
+            continue
+        path = to_path(piece)
+        patches.append(PathPatch(path, facecolor=fills.get(code, default), edgecolor=edge, linewidth=linewidth))
+        if hatches and code in hatches:
+            overlays.setdefault(hatches[code], []).append(PathPatch(path))
+    # collections: far faster than a patch per country (no per-patch autoscaling)
+    ax.add_collection(PatchCollection(patches, match_original=True), autolim=False)
+    for hatch, paths in sorted(overlays.items()):
+        ax.add_collection(PatchCollection(paths, facecolor="none", edgecolor="none", linewidth=0, hatch=hatch,
+                                          hatchcolor=HATCH), autolim=False)
+    ax.set_xlim(frame[0], frame[2])
+    ax.set_ylim(frame[1], frame[3])
     ax.set_aspect("equal")
     ax.set_facecolor(SEA)
     ax.grid(False)
@@ -100,6 +132,13 @@ def draw_map(ax, fills: dict[str, str], *, extent: tuple[float, float, float, fl
         spine.set_visible(True)
         spine.set_color("#999999")
     return project
+
+
+def _polygons(geometry):
+    """Only the polygonal part of a clipped geometry (clipping can leave stray lines or points)."""
+    if geometry.geom_type in ("Polygon", "MultiPolygon"):
+        return geometry
+    return unary_union([g for g in getattr(geometry, "geoms", []) if g.geom_type in ("Polygon", "MultiPolygon")])
 
 
 def in_view(geometry, extent: tuple[float, float, float, float]):

@@ -12,6 +12,9 @@ def test_dates_keep_their_precision():
     assert [dates.precision(v) for v in ("2004-03-29", "2017-06", "2020")] == ["day", "month", "year"]
     assert dates.period_start("2017-06") == pd.Timestamp("2017-06-01")
     assert dates.period_start("2020") == pd.Timestamp("2020-01-01")
+    assert dates.period_end("2004-02") == pd.Timestamp("2004-02-29")  # a leap year
+    assert dates.period_end("2001") == pd.Timestamp("2001-12-31")
+    assert dates.period_end("2007-06-27") == pd.Timestamp("2007-06-27")
     assert dates.label("2004-03-29") == "29 March 2004"
     assert dates.label("2017-06") == "June 2017"
     assert dates.label("2020") == "2020"
@@ -70,12 +73,21 @@ def test_boundaries_2005_restore_crimea_serbia_and_montenegro_and_cyprus():
     assert "UKR" in geo.countries("10m") and not geo.countries("10m")["UKR"].contains(crimea), "geo is unchanged"
 
 
-def test_draw_map_fills_the_given_countries_and_frames_the_extent():
+def test_draw_map_fills_hatches_and_frames_the_given_countries():
     fig, ax = figures.new(4, 4)
-    project = maps.draw_map(ax, {"POL": "#123456"}, extent=(10, 30, 45, 60))
-    filled = [p for p in ax.patches if to_hex(p.get_facecolor()) == "#123456"]
-    assert len(filled) == len(geo.parts(maps.boundaries_2005()["POL"]))
+    project = maps.draw_map(ax, {"POL": "#123456"}, hatches={"UKR": "////"}, extent=(10, 30, 45, 60))
+    countries, hatched = ax.collections
+    colours = [to_hex(c) for c in countries.get_facecolors()]
+    poland = countries.get_paths()[colours.index("#123456")]
+    assert colours.count("#123456") == 1 and colours.count(maps.LAND.lower()) == len(colours) - 1
     assert project(20, 52.5) == pytest.approx((0, 0), abs=1e-6)
-    x, y = project(21.0, 52.2)  # Warsaw is inside the frame
-    assert ax.get_xlim()[0] < x < ax.get_xlim()[1] and ax.get_ylim()[0] < y < ax.get_ylim()[1]
+    warsaw = project(21.0, 52.2)
+    assert poland.contains_point(warsaw) and not poland.contains_point(project(30.5, 50.45))  # Kyiv
+    assert hatched.get_hatch() == "////" and len(hatched.get_paths()) == 1
+    assert hatched.get_paths()[0].contains_point(project(30.5, 50.45))
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    for lon, lat in [(10, 45), (30, 45), (10, 60), (30, 60)]:  # the corners of the extent are in the frame
+        x, y = project(lon, lat)
+        assert x0 - 1 <= x <= x1 + 1 and y0 - 1 <= y <= y1 + 1
     plt.close(fig)
