@@ -102,7 +102,9 @@ def draw_map(ax, fills: dict[str, str], *, extent: tuple[float, float, float, fl
     frame = (float(np.min(xs)), float(np.min(ys)), float(np.max(xs)), float(np.max(ys)))
     pad = 0.05 * max(frame[2] - frame[0], frame[3] - frame[1])
     window = box(frame[0] - pad, frame[1] - pad, frame[2] + pad, frame[3] + pad)
-    near = (west - 90, max(south - 45, -89.0), east + 90, min(north + 45, 89.0))  # cheap first cut, in degrees
+    # a cheap first cut in degrees, wide enough for the frame's corners (which reach beyond the extent)
+    dlon, dlat = max(30.0, east - west), max(15.0, (north - south) / 2)
+    near = (west - dlon, max(south - dlat, -89.0), east + dlon, min(north + dlat, 89.0))
     patches, overlays = [], {}
     for code in sorted(shapes):
         # densify first: a long straight clip edge in degrees must stay a curve once projected
