@@ -13,14 +13,11 @@ line spans the whole period, so the figure never shows more precision than the s
 """
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 from matplotlib.lines import Line2D
 
+from . import dates
 from .figures import PALETTE
-
-PRECISIONS = ("day", "month", "year")  # from most to least precise
 
 CATEGORY_COLOURS = {
     "founding": PALETTE["blue"],
@@ -37,39 +34,9 @@ CATEGORY_LABELS = {
     "article": "the article",
 }
 
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-def parse_date(text: str) -> tuple[pd.Timestamp, str]:
-    """The first day of an ISO 8601 date that may give only the year or the month,
-    and its precision: ``"2004-12"`` -> ``(Timestamp("2004-12-01"), "month")``.
-
-    Raises ``ValueError`` for anything else (``"May 2005"``, ``"2005-02-30"``).
-    """
-    match = _PARTIAL_DATE.match(str(text).strip())
-    if not match:
-        raise ValueError(f"not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD): {text!r}")
-    year, month, day = match.groups()
-    try:
-        start = pd.Timestamp(year=int(year), month=int(month or 1), day=int(day or 1))
-    except ValueError as error:
-        raise ValueError(f"not a calendar date: {text!r} ({error})") from None
-    precision = "day" if day else "month" if month else "year"
-    return start, precision
-
-
-def period(text: str) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The span a partial date covers: ``[start, end)`` (one day, month or year)."""
-    start, precision = parse_date(text)
-    step = {"day": pd.DateOffset(days=1), "month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1)}[precision]
-    return start, start + step
-
-
-def midpoint(text: str) -> pd.Timestamp:
-    """Where an event with this (possibly partial) date is drawn: the middle of its period
-    (noon of a given day, the middle of a month or year)."""
-    start, end = period(text)
-    return start + (end - start) / 2
+def _span(text: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The period a (possibly partial) date covers, as [start, end)."""
+    return dates.period_start(text), dates.period_end(text) + pd.Timedelta(days=1)
 
 
 def one_per_event(frame: pd.DataFrame, *, event="event_id", date="date", status="status") -> pd.DataFrame:
@@ -79,11 +46,10 @@ def one_per_event(frame: pd.DataFrame, *, event="event_id", date="date", status=
     precise date wins (a day beats a month, a month beats a year); on a tie the first listed.
     """
     rows = frame[frame[status] == "confirmed"].copy()
-    parsed = rows[date].map(parse_date)
-    rows["_rank"] = parsed.map(lambda p: PRECISIONS.index(p[1]))
+    rows["_rank"] = rows[date].map(lambda d: dates.PRECISIONS.index(dates.precision(d)))
     rows["_order"] = range(len(rows))
     best = rows.sort_values(["_rank", "_order"]).groupby(event, sort=False).head(1)
-    best = best.assign(_when=best[date].map(midpoint)).sort_values(["_when", "_order"])
+    best = best.assign(_when=best[date].map(dates.midpoint)).sort_values(["_when", "_order"])
     return best.drop(columns=["_rank", "_order", "_when"]).reset_index(drop=True)
 
 
@@ -103,9 +69,8 @@ def plot_timeline(ax, events: pd.DataFrame, *, date="date", label="label", categ
     if unknown:
         raise ValueError(f"no colour for categories {unknown}")
     drawn = events.copy()
-    parsed = drawn[date].map(parse_date)
-    drawn["precision"] = parsed.map(lambda p: p[1])
-    drawn["when"] = drawn[date].map(midpoint)
+    drawn["precision"] = drawn[date].map(dates.precision)
+    drawn["when"] = drawn[date].map(dates.midpoint)
     drawn = drawn.sort_values("when", kind="stable").reset_index(drop=True)
     drawn["y"] = range(len(drawn))
 
@@ -118,20 +83,20 @@ def plot_timeline(ax, events: pd.DataFrame, *, date="date", label="label", categ
         row = row._asdict()
         colour = colours[row[category]]
         if row["precision"] != "day":
-            start, end = period(row[date])
+            start, end = _span(row[date])
             ax.plot([start, end], [row["y"], row["y"]], color=colour, linewidth=2.2, alpha=0.5, solid_capstyle="butt")
         hollow = row["precision"] != "day"
         ax.plot([row["when"]], [row["y"]], marker="o", markersize=6.5, linestyle="none", markeredgewidth=1.6,
                 markeredgecolor=colour, markerfacecolor="white" if hollow else colour, zorder=3)
         on_left = row["when"] > turn
-        start, end = period(row[date]) if hollow else (row["when"], row["when"])
-        ax.annotate(f"{row[label]} ({short_date(row[date])})", (start if on_left else end, row["y"]),
+        start, end = _span(row[date]) if hollow else (row["when"], row["when"])
+        ax.annotate(f"{row[label]} ({dates.short_label(row[date])})", (start if on_left else end, row["y"]),
                     xytext=(-7 if on_left else 7, 0), textcoords="offset points",
                     ha="right" if on_left else "left", va="center", fontsize=fontsize, color="#222222",
                     bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"}, zorder=4)
 
     for when, text in marks:
-        x = midpoint(when) if isinstance(when, str) else pd.Timestamp(when)
+        x = dates.midpoint(when) if isinstance(when, str) else pd.Timestamp(when)
         ax.axvline(x, color=PALETTE["black"], linestyle="--", linewidth=1, zorder=1)
         ax.annotate(text, (x, -0.9), ha="center", va="bottom", fontsize=fontsize, fontweight="bold")
 
@@ -148,27 +113,3 @@ def plot_timeline(ax, events: pd.DataFrame, *, date="date", label="label", categ
                               markeredgecolor=PALETTE["grey"], color=PALETTE["grey"], label="month or year only"))
     ax.legend(handles=handles, loc="lower left", fontsize=fontsize)
     return drawn
-
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
-
-
-def _format(text: str, month_chars: int | None) -> str:
-    start, precision = parse_date(text)
-    month = _MONTHS[start.month - 1][:month_chars]
-    if precision == "year":
-        return f"{start.year}"
-    if precision == "month":
-        return f"{month} {start.year}"
-    return f"{start.day} {month} {start.year}"
-
-
-def short_date(text: str) -> str:
-    """'2005-04-21' -> '21 Apr 2005'; '2004-12' -> 'Dec 2004'; '1998' -> '1998'."""
-    return _format(text, 3)
-
-
-def long_date(text: str) -> str:
-    """'2005-04-21' -> '21 April 2005'; '2004-12' -> 'December 2004'; '1998' -> '1998'."""
-    return _format(text, None)
