@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 BUILD  := _build
 JB_FLAGS := -W -n --keep-going
 
-.PHONY: book pdf test lab bench audit clean venv system-packages
+.PHONY: book pdf test lab bench audit clean venv system-packages notebooks
 
 venv: $(STAMP)
 
@@ -46,6 +46,13 @@ test: $(STAMP) system-packages
 	$(MAKE) --no-print-directory book
 	$(MAKE) --no-print-directory pdf
 	$(BIN)/python -m pytest -p no:cacheprovider -v tests/site tests/browser --built $(BUILD)
+
+# Re-run notebooks top to bottom in a fresh kernel and save their outputs, to commit them:
+# `make notebooks` (all) or `make notebooks NB=notebooks/06-afghan-drugs.ipynb`. No timing
+# metadata is recorded, so a re-run that changes nothing changes no byte.
+NB ?= notebooks/*.ipynb
+notebooks: $(STAMP)
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False $(NB)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks

@@ -1,9 +1,11 @@
-"""Land borders between countries, measured on Natural Earth geometry.
+"""Land borders between countries, measured on Natural Earth geometry: border lengths by
+neighbour and by map resolution, what surrounds a territory, and the countries a line crosses.
+Lengths are geodesic on the WGS84 ellipsoid (:mod:`maturing.geo`).
 
-A border's length depends on the scale of the map it is measured on: the finer
-the map, the more of the border's windings it keeps and the longer the border
-comes out (the "coastline paradox"). :func:`border_lengths` therefore measures
-every border of a country at each Natural Earth resolution.
+A border's length depends on the scale of the map it is measured on: the finer the map, the
+more of the border's windings it keeps and the longer the border comes out (the "coastline
+paradox"). :func:`border_lengths` therefore measures every border of a country at each
+Natural Earth resolution.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 import shapely
+from shapely.geometry import LineString
 
 from . import geo
 
@@ -62,3 +65,22 @@ def border_lengths(iso_a3: str, resolutions: Iterable[str] = geo.RESOLUTIONS, mi
         for neighbour, km in shared_borders(geo.country(iso_a3, resolution), others, min_km).items():
             rows.append({"neighbour": neighbour, "resolution": resolution, "scale": SCALE[resolution], "km": km})
     return pd.DataFrame(rows, columns=["neighbour", "resolution", "scale", "km"])
+
+
+def outline_by_neighbour(territory, neighbours: Mapping[str, object], min_km: float = 0.01) -> dict[str, float]:
+    """Length in km of the territory's outline shared with each neighbour (by name), and the
+    rest as 'coast': on a map of countries, whatever is not a land border is shore."""
+    shared = dict(sorted(shared_borders(territory, neighbours, min_km).items()))
+    shared["coast"] = geo.line_length_km(territory.boundary) - sum(shared.values())
+    return shared
+
+
+def geodesic_line(lon1: float, lat1: float, lon2: float, lat2: float, step_km: float = 1.0) -> LineString:
+    """The geodesic between two points as a densely sampled line (lon/lat)."""
+    return LineString(geo.great_circle(lon1, lat1, lon2, lat2, step_km=step_km))
+
+
+def km_within(line: LineString, countries: Mapping[str, object], min_km: float = 0.01) -> dict[str, float]:
+    """Length in km of ``line`` inside each of ``countries`` (those under ``min_km`` left out)."""
+    inside = {name: geo.line_length_km(line.intersection(shape)) for name, shape in sorted(countries.items())}
+    return {name: km for name, km in inside.items() if km >= min_km}

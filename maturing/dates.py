@@ -1,37 +1,93 @@
-"""Dates known to a year, a month or a day (ISO 8601 of reduced precision, as in data/)."""
+"""Dates known to the day, the month or only the year (ISO 8601 "2004-03-29", "2004-03", "2004").
+
+The data keep a date at the precision the source gave; these functions place such a date on a
+time axis and write it in prose, without inventing the missing day or month. Every chapter and
+the timeline figures use them.
+"""
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 
-
-def _parts(date: str) -> list[str]:
-    parts = str(date).split("-")
-    if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
-        raise ValueError(f"not an ISO 8601 date of year, month or day precision: {date!r}")
-    return parts
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+PRECISIONS = ("day", "month", "year")  # from most to least precise
+_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-def midpoint(date: str) -> pd.Timestamp:
-    """Where a date of reduced precision sits on a time axis: a year at 1 July, a month at its 15th."""
-    parts = _parts(date)
-    if len(parts) == 1:
-        return pd.Timestamp(f"{date}-07-01")
-    if len(parts) == 2:
-        return pd.Timestamp(f"{date}-15")
-    return pd.Timestamp(date)
+def _parts(value) -> tuple[int, int | None, int | None]:
+    if isinstance(value, pd.Timestamp):
+        return value.year, value.month, value.day
+    match = _PATTERN.match(str(value).strip())
+    if not match:
+        raise ValueError(f"not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
+    year, month, day = (int(p) if p else None for p in match.groups())
+    try:
+        pd.Timestamp(year=year, month=month or 1, day=day or 1)
+    except ValueError as error:
+        raise ValueError(f"not a calendar date: {value!r} ({error})") from None
+    return year, month, day
 
 
-def spoken(date: str) -> str:
-    """The date as a reader says it: '17 September 2009', 'March 2004' or '2007'."""
-    parts = _parts(date)
-    stamp = pd.Timestamp("-".join(parts + ["01"] * (3 - len(parts))))
-    if len(parts) == 1:
-        return f"{stamp.year}"
-    if len(parts) == 2:
-        return f"{stamp:%B} {stamp.year}"
-    return f"{stamp.day} {stamp:%B} {stamp.year}"
+def precision(value) -> str:
+    """'day', 'month' or 'year': how much of the date is known."""
+    _, month, day = _parts(value)
+    return "day" if day else "month" if month else "year"
 
 
-def is_exact(date: str) -> bool:
+def is_exact(value) -> bool:
     """True for a full YYYY-MM-DD date."""
-    return len(_parts(date)) == 3
+    return precision(value) == "day"
+
+
+def period_start(value) -> pd.Timestamp:
+    """The first day of the period the date names (``"2017-06"`` -> 1 June 2017)."""
+    year, month, day = _parts(value)
+    return pd.Timestamp(year=year, month=month or 1, day=day or 1)
+
+
+def period_end(value) -> pd.Timestamp:
+    """The last day of the period the date names (``"2017-06"`` -> 30 June 2017, ``"2001"`` -> 31 December 2001)."""
+    year, month, day = _parts(value)
+    if day:
+        return pd.Timestamp(year=year, month=month, day=day)
+    if month:
+        return pd.Timestamp(year=year, month=month, day=1) + pd.offsets.MonthEnd(0)
+    return pd.Timestamp(year=year, month=12, day=31)
+
+
+def midpoint(value) -> pd.Timestamp:
+    """Where the date sits on a time axis: the middle of its period (noon of a day, the middle
+    of a month or of a year)."""
+    start = period_start(value)
+    end = period_end(value) + pd.Timedelta(days=1)
+    return start + (end - start) / 2
+
+
+def label(value) -> str:
+    """The date in prose, at its own precision: '29 March 2004', 'June 2017' or '2020'."""
+    year, month, day = _parts(value)
+    if day:
+        return f"{day} {MONTHS[month - 1]} {year}"
+    if month:
+        return f"{MONTHS[month - 1]} {year}"
+    return str(year)
+
+
+def short_label(value) -> str:
+    """The date in a figure label: '21 Apr 2005', 'Dec 2004' or '1998'."""
+    year, month, day = _parts(value)
+    if day:
+        return f"{day} {MONTHS[month - 1][:3]} {year}"
+    if month:
+        return f"{MONTHS[month - 1][:3]} {year}"
+    return str(year)
+
+
+def days_between(earlier, later) -> int:
+    """Whole days from one full date to another (negative when ``later`` is earlier)."""
+    for value in (earlier, later):
+        if precision(value) != "day":
+            raise ValueError(f"days_between needs full dates, not {value!r}")
+    return (period_start(later) - period_start(earlier)).days

@@ -11,8 +11,6 @@ import json
 from functools import lru_cache
 
 import numpy as np
-from matplotlib.patches import PathPatch
-from matplotlib.path import Path as MplPath
 from pyproj import CRS, Geod, Transformer
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon, shape
 from shapely.ops import nearest_points, transform, unary_union
@@ -120,17 +118,6 @@ def distance_to_path_km(path: np.ndarray, lon: float, lat: float) -> float:
     lons = np.full(len(path), lon)
     lats = np.full(len(path), lat)
     return float(GEOD.inv(lons, lats, path[:, 0], path[:, 1])[2].min() / 1000)
-
-
-def draw(ax, geometry, project, **style) -> None:
-    """Draw a (multi)polygon on ``ax`` after ``project`` (lon, lat -> x, y)."""
-    for polygon in parts(transform(project, geometry)):
-        rings = [polygon.exterior, *polygon.interiors]
-        vertices = np.concatenate([np.asarray(r.coords) for r in rings])
-        codes = np.concatenate(
-            [[MplPath.MOVETO] + [MplPath.LINETO] * (len(r.coords) - 2) + [MplPath.CLOSEPOLY] for r in rings]
-        )
-        ax.add_patch(PathPatch(MplPath(vertices, codes), **style))
 
 
 def map_projection(lon: float, lat: float):

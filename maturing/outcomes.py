@@ -22,8 +22,8 @@ from pathlib import Path
 import pandas as pd
 
 from .data import DATAPACKAGE
+from . import dates
 from .figures import PALETTE
-from .timeline import PRECISIONS, midpoint, parse_date
 
 # The outcome words, from best to worst for the article, and the rule for each. "What the
 # article wanted" is the hope or proposal itself; for a concern it is that the feared thing
@@ -95,7 +95,7 @@ def _best_row(rows: pd.DataFrame) -> pd.Series:
     """Of several rows for one key: the confirmed ones first, then the most precise date, then the first."""
     def rank(row):
         when = iso(row.get(DATE_FIELD))
-        precision = PRECISIONS.index(parse_date(when)[1]) if when else len(PRECISIONS)
+        precision = dates.PRECISIONS.index(dates.precision(when)) if when else len(dates.PRECISIONS)
         return (row.get("status") != "confirmed", precision)
 
     ranks = [rank(row) for _, row in rows.iterrows()]
@@ -137,4 +137,4 @@ def evidence_rows(outcomes: pd.DataFrame, frames: dict[str, pd.DataFrame],
 
 def years_after(date: str, start: pd.Timestamp) -> float:
     """Years (of 365.25 days) from ``start`` to the middle of a possibly partial date."""
-    return (midpoint(date) - pd.Timestamp(start)) / pd.Timedelta(days=365.25)
+    return (dates.midpoint(date) - pd.Timestamp(start)) / pd.Timedelta(days=365.25)

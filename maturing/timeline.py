@@ -13,14 +13,11 @@ line spans the whole period, so the figure never shows more precision than the s
 """
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 from matplotlib.lines import Line2D
 
+from . import dates
 from .figures import PALETTE
-
-PRECISIONS = ("day", "month", "year")  # from most to least precise
 
 CATEGORY_COLOURS = {
     "founding": PALETTE["blue"],
@@ -37,39 +34,9 @@ CATEGORY_LABELS = {
     "article": "the article",
 }
 
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-def parse_date(text: str) -> tuple[pd.Timestamp, str]:
-    """The first day of an ISO 8601 date that may give only the year or the month,
-    and its precision: ``"2004-12"`` -> ``(Timestamp("2004-12-01"), "month")``.
-
-    Raises ``ValueError`` for anything else (``"May 2005"``, ``"2005-02-30"``).
-    """
-    match = _PARTIAL_DATE.match(str(text).strip())
-    if not match:
-        raise ValueError(f"not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD): {text!r}")
-    year, month, day = match.groups()
-    try:
-        start = pd.Timestamp(year=int(year), month=int(month or 1), day=int(day or 1))
-    except ValueError as error:
-        raise ValueError(f"not a calendar date: {text!r} ({error})") from None
-    precision = "day" if day else "month" if month else "year"
-    return start, precision
-
-
-def period(text: str) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The span a partial date covers: ``[start, end)`` (one day, month or year)."""
-    start, precision = parse_date(text)
-    step = {"day": pd.DateOffset(days=1), "month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1)}[precision]
-    return start, start + step
-
-
-def midpoint(text: str) -> pd.Timestamp:
-    """Where an event with this (possibly partial) date is drawn: the middle of its period
-    (noon of a given day, the middle of a month or year)."""
-    start, end = period(text)
-    return start + (end - start) / 2
+def _span(text: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The period a (possibly partial) date covers, as [start, end)."""
+    return dates.period_start(text), dates.period_end(text) + pd.Timedelta(days=1)
 
 
 def one_per_event(frame: pd.DataFrame, *, event="event_id", date="date", status="status") -> pd.DataFrame:
@@ -79,11 +46,10 @@ def one_per_event(frame: pd.DataFrame, *, event="event_id", date="date", status=
     precise date wins (a day beats a month, a month beats a year); on a tie the first listed.
     """
     rows = frame[frame[status] == "confirmed"].copy()
-    parsed = rows[date].map(parse_date)
-    rows["_rank"] = parsed.map(lambda p: PRECISIONS.index(p[1]))
+    rows["_rank"] = rows[date].map(lambda d: dates.PRECISIONS.index(dates.precision(d)))
     rows["_order"] = range(len(rows))
     best = rows.sort_values(["_rank", "_order"]).groupby(event, sort=False).head(1)
-    best = best.assign(_when=best[date].map(midpoint)).sort_values(["_when", "_order"])
+    best = best.assign(_when=best[date].map(dates.midpoint)).sort_values(["_when", "_order"])
     return best.drop(columns=["_rank", "_order", "_when"]).reset_index(drop=True)
 
 
@@ -103,21 +69,20 @@ def plot_timeline(ax, events: pd.DataFrame, *, date="date", label="label", categ
     drawn below the events under the heading ``lane_title``: one line each, in the order
     given, as diamonds on the same time axis (e.g. the dates on which the article's hopes
     were decided, coloured by outcome). ``lane_legend`` maps legend text -> colour for the
-    diamonds. ``legend_loc`` places the legend (a matplotlib location).
+    diamonds; ``legend_loc`` places the legend (a matplotlib location).
     """
     colours = dict(CATEGORY_COLOURS if colours is None else colours)
     unknown = sorted(set(events[category]) - set(colours))
     if unknown:
         raise ValueError(f"no colour for categories {unknown}")
     drawn = events.copy()
-    parsed = drawn[date].map(parse_date)
-    drawn["precision"] = parsed.map(lambda p: p[1])
-    drawn["when"] = drawn[date].map(midpoint)
+    drawn["precision"] = drawn[date].map(dates.precision)
+    drawn["when"] = drawn[date].map(dates.midpoint)
     drawn = drawn.sort_values("when", kind="stable").reset_index(drop=True)
     drawn["y"] = range(len(drawn))
     lane = [(str(when), text, colour) for when, text, colour in lane]
 
-    whens = [*drawn["when"], *(midpoint(when) for when, _, _ in lane)]
+    whens = [*drawn["when"], *(dates.midpoint(when) for when, _, _ in lane)]
     first, last = min(whens), max(whens)
     span = last - first
     left, right = first - span * 0.03, last + span * 0.03
@@ -137,7 +102,7 @@ def plot_timeline(ax, events: pd.DataFrame, *, date="date", label="label", categ
         _draw_item(ax, y, when, text, colour, "D", turn, fontsize)
 
     for when, text in marks:
-        x = midpoint(when) if isinstance(when, str) else pd.Timestamp(when)
+        x = dates.midpoint(when) if isinstance(when, str) else pd.Timestamp(when)
         ax.axvline(x, color=PALETTE["black"], linestyle="--", linewidth=1, zorder=1)
         ax.annotate(text, (x, -0.9), ha="center", va="bottom", fontsize=fontsize, fontweight="bold")
 
@@ -151,8 +116,7 @@ def plot_timeline(ax, events: pd.DataFrame, *, date="date", label="label", categ
     handles = [Line2D([], [], marker="o", linestyle="none", color=colours[c], label=CATEGORY_LABELS.get(c, c)) for c in present]
     handles += [Line2D([], [], marker="D", linestyle="none", color=colour, label=text)
                 for text, colour in (lane_legend or {}).items()]
-    partial = (drawn["precision"] != "day").any() or any(parse_date(when)[1] != "day" for when, _, _ in lane)
-    if partial:
+    if (drawn["precision"] != "day").any() or any(not dates.is_exact(when) for when, _, _ in lane):
         handles.append(Line2D([], [], marker="o", linestyle="none", markerfacecolor="white",
                               markeredgecolor=PALETTE["grey"], color=PALETTE["grey"], label="month or year only"))
     ax.legend(handles=handles, loc=legend_loc, fontsize=fontsize)
@@ -162,40 +126,16 @@ def plot_timeline(ax, events: pd.DataFrame, *, date="date", label="label", categ
 def _draw_item(ax, y, when: str, text: str, colour, marker: str, turn, fontsize) -> None:
     """One line of a timeline: a marker at the date (hollow, with a line over the period, when the
     date gives only a month or a year) and the text with its date, left of the marker after ``turn``."""
-    x = midpoint(when)
-    hollow = parse_date(when)[1] != "day"
+    x = dates.midpoint(when)
+    hollow = not dates.is_exact(when)
     if hollow:
-        start, end = period(when)
+        start, end = _span(when)
         ax.plot([start, end], [y, y], color=colour, linewidth=2.2, alpha=0.5, solid_capstyle="butt")
     ax.plot([x], [y], marker=marker, markersize=6.5, linestyle="none", markeredgewidth=1.6,
             markeredgecolor=colour, markerfacecolor="white" if hollow else colour, zorder=3)
     on_left = x > turn
-    start, end = period(when) if hollow else (x, x)
-    ax.annotate(f"{text} ({short_date(when)})", (start if on_left else end, y),
+    start, end = _span(when) if hollow else (x, x)
+    ax.annotate(f"{text} ({dates.short_label(when)})", (start if on_left else end, y),
                 xytext=(-7 if on_left else 7, 0), textcoords="offset points",
                 ha="right" if on_left else "left", va="center", fontsize=fontsize, color="#222222",
                 bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"}, zorder=4)
-
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
-
-
-def _format(text: str, month_chars: int | None) -> str:
-    start, precision = parse_date(text)
-    month = _MONTHS[start.month - 1][:month_chars]
-    if precision == "year":
-        return f"{start.year}"
-    if precision == "month":
-        return f"{month} {start.year}"
-    return f"{start.day} {month} {start.year}"
-
-
-def short_date(text: str) -> str:
-    """'2005-04-21' -> '21 Apr 2005'; '2004-12' -> 'Dec 2004'; '1998' -> '1998'."""
-    return _format(text, 3)
-
-
-def long_date(text: str) -> str:
-    """'2005-04-21' -> '21 April 2005'; '2004-12' -> 'December 2004'; '1998' -> '1998'."""
-    return _format(text, None)

@@ -71,3 +71,11 @@ def test_block_quotes_are_exact_substrings_of_the_article(notebook, quote):
 
 def test_the_chapters_quote_the_article():
     assert len(list(_notebook_quotes())) >= 3
+
+
+def test_committed_notebooks_are_fresh_and_carry_no_clock():
+    for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        cells = json.loads(notebook.read_text())["cells"]
+        code = [c for c in cells if c["cell_type"] == "code" and "".join(c["source"]).strip()]
+        assert [c["execution_count"] for c in code] == list(range(1, len(code) + 1)), notebook.name
+        assert not any("execution" in c.get("metadata", {}) for c in cells), f"{notebook.name}: timing metadata"

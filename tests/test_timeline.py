@@ -1,40 +1,11 @@
-"""maturing.timeline: partial dates, one row per event, and the drawn timeline."""
+"""maturing.timeline: one row per event, and the drawn timeline."""
 import matplotlib.colors as mcolors
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from maturing import figures, timeline
+from maturing import dates, figures, timeline
 from maturing.data import load
-
-
-def test_parse_date_keeps_the_precision_the_source_gives():
-    assert timeline.parse_date("2005-04-21") == (pd.Timestamp("2005-04-21"), "day")
-    assert timeline.parse_date("2004-12") == (pd.Timestamp("2004-12-01"), "month")
-    assert timeline.parse_date("1998") == (pd.Timestamp("1998-01-01"), "year")
-
-
-@pytest.mark.parametrize("bad", ["May 2005", "2005-4-21", "21/04/2005", "2005-02-30", "2005-13", ""])
-def test_parse_date_rejects_what_is_not_an_iso_date(bad):
-    with pytest.raises(ValueError):
-        timeline.parse_date(bad)
-
-
-def test_partial_dates_are_drawn_at_the_middle_of_their_period():
-    assert timeline.period("2004-12") == (pd.Timestamp("2004-12-01"), pd.Timestamp("2005-01-01"))
-    assert timeline.midpoint("1998") == pd.Timestamp("1998-07-02 12:00")  # 365 days / 2
-    assert timeline.midpoint("2004") == pd.Timestamp("2004-07-02")  # leap year: 366 days / 2
-    assert timeline.midpoint("2008-02") == pd.Timestamp("2008-02-15 12:00")  # 29 days / 2
-    assert timeline.midpoint("2005-04-21") == pd.Timestamp("2005-04-21 12:00")
-
-
-def test_short_date():
-    assert timeline.short_date("2005-04-21") == "21 Apr 2005"
-    assert timeline.short_date("2004-12") == "Dec 2004"
-    assert timeline.short_date("1998") == "1998"
-    assert timeline.long_date("2005-04-21") == "21 April 2005"
-    assert timeline.long_date("2004-12") == "December 2004"
-    assert timeline.long_date("2022") == "2022"
 
 
 def _frame(rows):
@@ -96,6 +67,6 @@ def test_the_book_timeline_runs_from_the_founding_act_past_2014():
     assert events.iloc[0]["event_id"] == "founding-act" and events.iloc[0]["date"] == "1997-05-27"
     assert set(events["category"]) <= set(timeline.CATEGORY_COLOURS)
     assert events.loc[events["event_id"] == "practical-suspension", "date"].item() == "2014-04-01"
-    assert events["date"].map(timeline.midpoint).is_monotonic_increasing
-    assert timeline.parse_date(events.iloc[-1]["date"])[0].year > 2014
+    assert events["date"].map(dates.midpoint).is_monotonic_increasing
+    assert dates.period_start(events.iloc[-1]["date"]).year > 2014
     assert (events["category"] == "article").sum() == 1

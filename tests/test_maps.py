@@ -5,13 +5,13 @@ import pytest
 from matplotlib.colors import to_hex
 from shapely.geometry import LineString, MultiLineString, Point, GeometryCollection, box
 
-from maturing import category_maps, geo
+from maturing import geo, maps
 
 
 def test_countries_are_filled_by_category_and_others_in_grey():
     fig, ax = plt.subplots()
     shapes = {"AAA": box(0, 0, 1, 1), "BBB": box(1, 0, 2, 1)}
-    handles = category_maps.draw_categories(
+    handles = maps.draw_categories(
         ax, {"AAA": "member"}, {"member": "#0072B2", "not a member": "#E69F00"}, lambda x, y: (x, y),
         geometries=shapes, resolution="110m")
     assert [h.get_label() for h in handles] == ["member", "not a member"]
@@ -19,7 +19,7 @@ def test_countries_are_filled_by_category_and_others_in_grey():
     fills = [to_hex(c) for c in countries.get_facecolors()]
     assert len(fills) == len(geo.countries("110m")) + 2
     assert fills.count("#0072b2") == 1  # only AAA is a member
-    assert fills.count(to_hex(category_maps.OTHER)) == len(fills) - 1
+    assert fills.count(to_hex(maps.OTHER)) == len(fills) - 1
     assert fills[-1] == "#0072b2"  # countries with a category are drawn last, on top
     plt.close(fig)
 
@@ -27,7 +27,7 @@ def test_countries_are_filled_by_category_and_others_in_grey():
 def test_a_category_without_colour_is_refused():
     fig, ax = plt.subplots()
     with pytest.raises(ValueError, match="no colour"):
-        category_maps.draw_categories(ax, {"AFG": "mystery"}, {"member": "#0072B2"}, lambda x, y: (x, y))
+        maps.draw_categories(ax, {"AFG": "mystery"}, {"member": "#0072B2"}, lambda x, y: (x, y))
     plt.close(fig)
 
 
@@ -35,7 +35,7 @@ def test_lines_are_projected_and_points_skipped():
     fig, ax = plt.subplots()
     double = lambda x, y: (np.asarray(x) * 2, np.asarray(y) * 2)  # noqa: E731
     mixed = GeometryCollection([MultiLineString([[(0, 0), (1, 0)], [(2, 2), (3, 3)]]), Point(9, 9), LineString([(4, 4), (5, 5)])])
-    category_maps.draw_lines(ax, mixed, double, color="k")
+    maps.draw_lines(ax, mixed, double, color="k")
     assert len(ax.lines) == 3
     assert list(ax.lines[0].get_xdata()) == [0, 2]
     plt.close(fig)
@@ -43,7 +43,7 @@ def test_lines_are_projected_and_points_skipped():
 
 def test_frame_zooms_to_the_points_with_a_margin():
     fig, ax = plt.subplots()
-    category_maps.frame(ax, lambda x, y: (np.asarray(x), np.asarray(y)), [(0, 0), (10, 5)], margin=0.1)
+    maps.frame(ax, lambda x, y: (np.asarray(x), np.asarray(y)), [(0, 0), (10, 5)], margin=0.1)
     assert ax.get_xlim() == pytest.approx((-1, 11)) and ax.get_ylim() == pytest.approx((-0.5, 5.5))
     assert ax.get_xticks().size == 0
     plt.close(fig)
