@@ -38,10 +38,12 @@ OUTCOMES = {
     "no record": "no source we read shows that it happened, and none shows that it was refused; "
                  "the decisive date is the last on which it could still have happened",
 }
+# Colours of the outcomes; reversed is purple so that it cannot be read as the timeline's orange
+# "crisis" category when both are drawn in one figure.
 OUTCOME_COLOURS = {
     "fulfilled": PALETTE["green"],
     "partly": PALETTE["sky"],
-    "reversed": PALETTE["orange"],
+    "reversed": PALETTE["purple"],
     "not fulfilled": PALETTE["vermillion"],
     "no record": PALETTE["grey"],
 }
