@@ -11,9 +11,10 @@ import json
 from functools import lru_cache
 
 import numpy as np
+import shapely
 from pyproj import CRS, Geod, Transformer
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon, shape
-from shapely.ops import nearest_points, transform, unary_union
+from shapely.ops import nearest_points, unary_union
 
 from .paths import DATA_DIR
 
@@ -76,6 +77,11 @@ def _projector(lon: float, lat: float, inverse: bool = False):
     return Transformer.from_crs(source, target, always_xy=True).transform
 
 
+def projected(geometry, project):
+    """A geometry with every vertex passed through ``project`` ((x, y) arrays -> (x, y) arrays)."""
+    return shapely.transform(geometry, lambda xy: np.column_stack(project(xy[:, 0], xy[:, 1])))
+
+
 def nearest_km(a, b) -> tuple[float, tuple[float, float], tuple[float, float]]:
     """Shortest distance between two geometries: (km, point on a, point on b).
 
@@ -85,7 +91,7 @@ def nearest_km(a, b) -> tuple[float, tuple[float, float], tuple[float, float]]:
     centre = unary_union([a.centroid, b.centroid]).centroid
     forward = _projector(centre.x, centre.y)
     back = _projector(centre.x, centre.y, inverse=True)
-    pa, pb = nearest_points(transform(forward, a), transform(forward, b))
+    pa, pb = nearest_points(projected(a, forward), projected(b, forward))
     (lon1, lat1), (lon2, lat2) = back(pa.x, pa.y), back(pb.x, pb.y)
     return geodesic_km(lon1, lat1, lon2, lat2), (lon1, lat1), (lon2, lat2)
 

@@ -75,11 +75,6 @@ def _extent_outline(extent: tuple[float, float, float, float], n: int = 60) -> n
     ])
 
 
-def project_geometry(geometry, project):
-    """A geometry with every vertex passed through ``project`` (lon, lat -> x, y)."""
-    return shapely.transform(geometry, lambda xy: np.column_stack(project(xy[:, 0], xy[:, 1])))
-
-
 def to_path(geometry) -> MplPath:
     """A (multi)polygon, holes included, as one matplotlib path (coordinates unchanged)."""
     vertices, codes = [], []
@@ -118,7 +113,7 @@ def draw_map(ax, fills: dict[str, str], *, extent: tuple[float, float, float, fl
         rough = shapely.segmentize(_polygons(clip_by_rect(shapes[code], *near)), 1.0)
         if rough.is_empty:
             continue
-        piece = _polygons(project_geometry(rough, project).intersection(window))
+        piece = _polygons(geo.projected(rough, project).intersection(window))
         if piece.is_empty:
             continue
         path = to_path(piece)
@@ -181,7 +176,7 @@ def draw_categories(ax, categories: Mapping[str, str], colours: Mapping[str, str
     patches, fills = [], []
     for iso, geometry in sorted(shapes.items(), key=lambda item: (item[0] in categories, item[0])):
         category = categories.get(iso)
-        patches.append(PathPatch(to_path(project_geometry(geometry, project))))
+        patches.append(PathPatch(to_path(geo.projected(geometry, project))))
         fills.append(colours[category] if category is not None else other_colour)
     # One collection for all countries: far faster than one ax.add_patch per polygon.
     ax.add_collection(PatchCollection(patches, facecolors=fills, edgecolors=edgecolor, linewidths=linewidth,

@@ -39,6 +39,8 @@ def bundle_styles(page: str, page_path: Path, static: Path) -> str:
         return page
     bundle_dir = static / "styles"
     files = [(page_path.parent / m.group(1).split("?")[0]).resolve() for m in local]
+    if not all(f.is_file() and f.is_relative_to(static) for f in files):
+        return page  # e.g. the single-page build, whose links Sphinx writes for another folder
     css = "\n".join(f"/* {f.relative_to(static)} */\n{css_text(f, bundle_dir)}" for f in files)
     name = f"bundle-{hashlib.sha256(css.encode()).hexdigest()[:16]}.css"
     bundle = bundle_dir / name

@@ -3,7 +3,7 @@ import re
 
 import pandas as pd
 
-from maturing import timeline
+from maturing import dates, timeline
 from maturing.data import load
 
 from test_pages import page_text
@@ -24,9 +24,9 @@ def test_nrc_chapter_shows_numbers_computed_from_the_data(html):
     assert "The NATO-Russia Council at work" in text and "Key findings" in text
     assert "{glue" not in text, "an unresolved glue reference"
     events = timeline.one_per_event(load("nrc_timeline")).set_index("event_id")["date"]
-    signed, duma = (timeline.parse_date(events[e])[0] for e in ("sofa-signed", "sofa-duma"))
+    signed, duma = (dates.period_start(events[e]) for e in ("sofa-signed", "sofa-duma"))
     assert f"took {(duma - signed).days:,} days to ratify" in text  # 762
-    assert f"Rome Declaration was signed on {timeline.long_date(events['rome-declaration'])}" in text
+    assert f"Rome Declaration was signed on {dates.label(events['rome-declaration'])}" in text
     as28 = load("as28_rescue").set_index("fact_id")
 
     def utc(fact):
