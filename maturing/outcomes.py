@@ -36,7 +36,7 @@ OUTCOMES = {
     "not fulfilled": "what the article wanted did not happen: it was refused, or events made it impossible "
                      "or went the other way (for a concern: the feared thing happened)",
     "no record": "no source we read shows that it happened, and none shows that it was refused; "
-                 "the decisive date is the last on which it could still have happened",
+                 "it is settled on the last date on which it could still have happened",
 }
 # Colours of the outcomes; reversed is purple so that it cannot be read as the timeline's orange
 # "crisis" category when both are drawn in one figure.
