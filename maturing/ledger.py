@@ -105,30 +105,47 @@ def verdict_rows(html: str) -> list[dict[str, str]]:
     return rows
 
 
-def matching_claims(ledger: pd.DataFrame, chapter: str, quote: str) -> pd.DataFrame:
-    """The ledger rows of ``chapter`` that a chapter's quote refers to.
-
-    The row whose quote is the same, if there is one; otherwise every row whose quote
-    contains the chapter's quote or is contained in it.
-    """
-    rows = ledger[ledger["chapter"] == chapter]
+def _quoted(rows: pd.DataFrame, quote: str) -> pd.DataFrame:
+    """Rows whose quote is ``quote``; failing that, rows whose quote contains it or lies within it."""
     same = rows[rows["quote"] == quote]
     if not same.empty:
         return same
-    overlap = rows["quote"].map(lambda q: q in quote or quote in q)
-    return rows[overlap]
+    return rows[rows["quote"].map(lambda q: q in quote or quote in q)]
+
+
+def matching_claims(ledger: pd.DataFrame, chapter: str, quote: str) -> pd.DataFrame:
+    """The ledger rows that a chapter's quote refers to.
+
+    Among the claims the ledger gives to ``chapter``: the rows with the same quote, if
+    any; otherwise every row whose quote contains the chapter's quote or is contained in
+    it. When none of the chapter's own claims matches, the same search runs over the whole
+    ledger (a chapter may weigh a claim that the ledger files under another chapter).
+    """
+    own = _quoted(ledger[ledger["chapter"] == chapter], quote)
+    return own if not own.empty else _quoted(ledger, quote)
 
 
 def disagreements(ledger: pd.DataFrame, chapter: str, html: str) -> list[str]:
-    """Every way the verdict tables of a chapter's page disagree with the ledger (empty if none)."""
-    problems = []
+    """Every way the verdict tables of a chapter's page disagree with the ledger (empty if none).
+
+    The verdicts a chapter gives one quote (usually one; two when it splits a sentence into
+    two claims) must be exactly the verdicts of the ledger rows that quote refers to.
+    """
+    given: dict[str, dict[str, str]] = {}
     for row in verdict_rows(html):
-        found = matching_claims(ledger, chapter, row["quote"])
+        given.setdefault(row["quote"], {})[row["verdict"]] = row["claim"]
+    problems = []
+    for quote, verdicts in given.items():
+        found = matching_claims(ledger, chapter, quote)
         if found.empty:
-            problems.append(f"{chapter}: no ledger claim quotes {row['quote']!r} ({row['claim']})")
+            problems.append(f"{chapter}: no ledger claim quotes {quote!r} ({'; '.join(verdicts.values())})")
             continue
-        for claim in found.itertuples():
-            if claim.verdict != row["verdict"]:
-                problems.append(f"{chapter}: {claim.claim_id} is {claim.verdict!r} in the ledger but "
-                                f"{row['verdict']!r} in the chapter ({row['claim']})")
+        in_ledger = dict(zip(found["verdict"], found["claim_id"]))
+        for verdict in sorted(set(verdicts) - set(in_ledger)):
+            ids = ", ".join(found["claim_id"])
+            problems.append(f"{chapter}: {verdicts[verdict]!r} is {verdict!r} in the chapter but the ledger "
+                            f"({ids}) says {', '.join(sorted(set(in_ledger)))}")
+        for verdict in sorted(set(in_ledger) - set(verdicts)):
+            problems.append(f"{chapter}: {in_ledger[verdict]} is {verdict!r} in the ledger but the chapter says "
+                            f"{', '.join(sorted(verdicts))} for {quote!r}")
     return problems

@@ -123,10 +123,30 @@ def test_an_identical_quote_wins_over_overlapping_ones():
     assert L.disagreements(TOY, "09-x", PAGE) == []
 
 
+def test_a_claim_filed_under_another_chapter_is_found_there():
+    assert L.matching_claims(TOY, "07-z", "in 2003 some 360 tons of heroin")["claim_id"].tolist() == ["b"]
+    assert L.disagreements(TOY, "07-z", PAGE.replace("some 360 tons", "in 2003 some 360 tons of heroin")) == [
+        "07-z: 'Heroin' is 'confirmed' in the chapter but the ledger (b) says close",
+        "07-z: b is 'close' in the ledger but the chapter says confirmed for 'in 2003 some 360 tons of heroin'"]
+
+
 def test_a_different_verdict_or_a_missing_claim_is_reported():
     assert L.disagreements(TOY, "08-y", PAGE) == [
-        "08-y: c is 'opinion' in the ledger but 'confirmed' in the chapter (Heroin)"]
-    assert L.disagreements(TOY, "07-z", PAGE) == ["07-z: no ledger claim quotes 'some 360 tons' (Heroin)"]
+        "08-y: 'Heroin' is 'confirmed' in the chapter but the ledger (c) says opinion",
+        "08-y: c is 'opinion' in the ledger but the chapter says confirmed for 'some 360 tons'"]
+    assert L.disagreements(TOY, "07-z", PAGE.replace("some 360 tons", "1,000 tons")) == [
+        "07-z: no ledger claim quotes '1,000 tons' (Heroin)"]
+
+
+def test_a_sentence_split_into_two_claims_needs_both_verdicts_in_the_ledger():
+    split = pd.DataFrame([
+        {"claim_id": "east", "chapter": "05-m", "quote": "not persuaded", "verdict": "contradicted"},
+        {"claim_id": "west", "chapter": "05-m", "quote": "not persuaded", "verdict": "confirmed"}])
+    row = '<tr><td>{}</td><td>“not persuaded”</td><td>e</td><td>{}</td></tr>'
+    page = PAGE.split("<tbody>")[0] + "<tbody>" + row.format("East", "contradicted") + row.format("West", "confirmed") + "</tbody></table>"
+    assert L.disagreements(split, "05-m", page) == []
+    assert L.disagreements(split.iloc[:1], "05-m", page) == [
+        "05-m: 'West' is 'confirmed' in the chapter but the ledger (east) says contradicted"]
 
 
 def test_counts_follow_the_book_order_of_verdicts():
