@@ -53,6 +53,7 @@ test: $(STAMP) system-packages
 NB ?= notebooks/*.ipynb
 notebooks: $(STAMP)
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False $(NB)
+	$(BIN)/python -c 'import sys, nbformat; [nbformat.write(nb, p) for p in sys.argv[1:] for nb in [nbformat.read(p, as_version=4)] if [c.metadata.pop("execution", None) for c in nb.cells]]' $(NB)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks

@@ -54,3 +54,15 @@ def test_data_catalogue_lists_every_resource_with_a_download(html):
     text, raw = page_text(html / "book" / "data.html")
     for name in resource_names():
         assert f"{name}.csv" in raw, name
+
+
+def test_intro_shows_the_verdict_counts_of_the_ledger(html):
+    from maturing import ledger
+
+    claims = load("claims")
+    counts = ledger.verdict_counts(claims)
+    text, _ = page_text(html / "book" / "intro.html")
+    text = " ".join(text.split())
+    assert (f"Of the {len(ledger.checkable(claims))} checkable claims in the article, {counts['confirmed']} are "
+            f"confirmed, {counts['close']} close, {counts['contradicted']} contradicted and "
+            f"{counts['unverified']} unverified; a further {counts['opinion']} statements") in text

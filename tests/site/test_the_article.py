@@ -1,0 +1,57 @@
+"""The opening chapter as built: glued numbers from the data, its figures, the ledger table
+with a link per row to the chapter that checks it, and its place first in the book."""
+import re
+from html import unescape
+
+import pytest
+
+from maturing import article, ledger as L
+from maturing.data import load
+
+
+def page(html):
+    raw = (html / "notebooks" / "00-the-article.html").read_text(encoding="utf-8")
+    return unescape(re.sub(r"<[^>]+>", " ", raw)), raw
+
+
+def test_key_findings_show_the_counts_of_the_data(html):
+    text, raw = page(html)
+    claims = load("claims")
+    counts = L.verdict_counts(claims)
+    assert "{glue" not in text, "an unresolved glue reference"
+    body = article.body(load("article_paragraphs"))
+    assert f"{body['words'].sum():,}" in text
+    expected = (f"Of the {len(L.checkable(claims))} that can be checked, {counts['confirmed']} are confirmed, "
+                f"{counts['close']} close, {counts['contradicted']} contradicted and {counts['unverified']} unverified")
+    assert expected in re.sub(r"\s+", " ", text)
+
+
+def test_the_three_figures_have_ids_alt_text_and_data_links(html):
+    _, raw = page(html)
+    figures = re.findall(r'<figure[^>]*id="(fig-[^"]+)".*?</figure>', raw, flags=re.S)
+    assert figures == ["fig-article-themes", "fig-article-names", "fig-verdicts-by-chapter"]
+    alts = re.findall(r'<img[^>]+alt="([^"]*)"', raw)
+    assert len(alts) == 3 and all(len(a) > 80 for a in alts)
+    assert "article_paragraphs.csv" in raw and "claims.csv" in raw
+
+
+def test_every_ledger_row_links_to_its_chapter(html):
+    _, raw = page(html)
+    claims = load("claims")
+    table = re.search(r'<table class="maturing-table maturing-ledger">.*?</table>', raw, flags=re.S).group(0)
+    rows = re.findall(r"<tr><td>.*?</tr>", table, flags=re.S)
+    assert len(rows) == len(claims)
+    links = [re.search(r'href="\.\./notebooks/([^"]+)\.html"', r).group(1) for r in rows]
+    assert sorted(links) == sorted(claims["chapter"])
+
+
+@pytest.mark.parametrize("chapter", sorted(set(load("claims")["chapter"])))
+def test_the_chapter_each_row_links_to_was_built(html, chapter):
+    assert (html / "notebooks" / f"{chapter}.html").exists(), f"{chapter} is linked from the ledger but not built (yet)"
+
+
+def test_the_article_comes_first_in_the_book(html):
+    raw = (html / "book" / "intro.html").read_text(encoding="utf-8")
+    nav = raw[raw.index('class="bd-sidebar-primary'):]
+    assert nav.index("00-the-article.html") < nav.index("06-afghan-drugs.html")
+    assert "The article" in re.sub(r"<[^>]+>", " ", nav)
