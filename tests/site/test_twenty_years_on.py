@@ -62,8 +62,13 @@ def test_figures_and_tables(html):
     assert "Verdict" not in re.findall(r"<th[^>]*>([^<]*)</th>", raw)  # an outcome table, not a verdict table
 
 
-def test_what_this_book_found_links_every_chapter(html):
-    _, raw = page(html)
+def test_what_this_book_found_links_every_chapter_and_counts_the_ledger(html):
+    text, raw = page(html)
+    from maturing import ledger
+
+    counts = ledger.verdict_counts(load("claims"))
+    assert (f"splits it into {len(load('claims'))} claims and keeps them in one ledger: {counts['confirmed']} were "
+            f"confirmed, {counts['close']} came close, {counts['contradicted']} were contradicted") in text
     for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
         if notebook.stem != "08-twenty-years-on":
             assert f'href="{notebook.stem}.html"' in raw, notebook.stem
