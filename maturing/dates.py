@@ -67,22 +67,19 @@ def midpoint(value) -> pd.Timestamp:
 
 def label(value) -> str:
     """The date in prose, at its own precision: '29 March 2004', 'June 2017' or '2020'."""
-    year, month, day = _parts(value)
-    if day:
-        return f"{day} {MONTHS[month - 1]} {year}"
-    if month:
-        return f"{MONTHS[month - 1]} {year}"
-    return str(year)
+    return _written(value, month_chars=None)
 
 
 def short_label(value) -> str:
     """The date in a figure label: '21 Apr 2005', 'Dec 2004' or '1998'."""
+    return _written(value, month_chars=3)
+
+
+def _written(value, month_chars: int | None) -> str:
     year, month, day = _parts(value)
-    if day:
-        return f"{day} {MONTHS[month - 1][:3]} {year}"
-    if month:
-        return f"{MONTHS[month - 1][:3]} {year}"
-    return str(year)
+    words = [str(day)] if day else []
+    words += [MONTHS[month - 1][:month_chars]] if month else []
+    return " ".join(words + [str(year)])
 
 
 def days_between(earlier, later) -> int:

@@ -11,12 +11,13 @@ SERIOUS = {"critical", "serious"}
 
 
 def visit(browser, url: str, screenshot: Path | None = None):
-    """Open url; return (page, console errors, requests to other hosts)."""
+    """Open url; return (page, console errors and failed or 4xx/5xx requests, requests to other hosts)."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     errors, foreign = [], []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("requestfailed", lambda r: errors.append(f"failed: {r.url}"))
+    page.on("response", lambda r: errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
     local = urlparse(url).netloc
 
     def guard(route):

@@ -66,3 +66,11 @@ def test_intro_shows_the_verdict_counts_of_the_ledger(html):
     assert (f"Of the {len(ledger.checkable(claims))} checkable claims in the article, {counts['confirmed']} are "
             f"confirmed, {counts['close']} close, {counts['contradicted']} contradicted and "
             f"{counts['unverified']} unverified; a further {counts['opinion']} statements") in text
+
+
+def test_glossary_terms_link_from_the_chapters_and_back(html):
+    linking = [p.name for p in (html / "notebooks").glob("*.html") if "glossary.html#term-" in p.read_text()]
+    assert len(linking) >= 6, linking
+    _, glossary = page_text(html / "book" / "glossary.html")
+    for chapter in ("03-cfe-treaty", "05-missile-defence", "06-afghan-drugs", "07-security-belt"):
+        assert f"../notebooks/{chapter}.html" in glossary, chapter
