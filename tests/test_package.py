@@ -52,6 +52,11 @@ def test_png_is_byte_identical_between_runs():
     assert first == second
     assert first[:8] == b"\x89PNG\r\n\x1a\n"
     assert b"Software" not in first and b"tIME" not in first
+    from io import BytesIO
+
+    from PIL import Image
+
+    assert Image.open(BytesIO(first)).mode == "P"  # a 256-colour palette: small files
 
 
 def test_publish_emits_figure_with_alt_caption_and_data_link(capsys, monkeypatch):

@@ -5,6 +5,8 @@
 - Scripts: every external script in the page head gets ``defer``, so none blocks the first
   paint; deferred scripts still run in document order, after the page is parsed, which is
   when Sphinx's and the theme's scripts do their work anyway.
+- Images: every image gets ``loading="lazy"`` and ``decoding="async"``, so figures further
+  down a chapter load as the reader scrolls to them.
 - Stylesheets: a page's nine or ten stylesheets (one of them importing another) become one
   file, in the same order, with relative ``url()`` references rewritten; one request instead
   of a chain of them before the first paint on a slow connection.
@@ -64,8 +66,15 @@ def defer_scripts(page: str) -> str:
     return BLOCKING_SCRIPT.sub(r'<script defer src="\1"></script>', page)
 
 
+EAGER_IMAGE = re.compile(r'<img (?![^>]*\bloading=)')
+
+
+def lazy_images(page: str) -> str:
+    return EAGER_IMAGE.sub('<img loading="lazy" decoding="async" ', page)
+
+
 def process(page: str, page_path: Path, static: Path) -> str:
-    return bundle_styles(defer_scripts(icons.inline_icons(page)), page_path, static)
+    return bundle_styles(lazy_images(defer_scripts(icons.inline_icons(page))), page_path, static)
 
 
 def process_folder(outdir: Path) -> None:
