@@ -28,6 +28,15 @@ def visit(browser, url: str, screenshot: Path | None = None):
 
     page.route("**/*", guard)
     page.goto(url, wait_until="networkidle")
+    # figures are lazy-loaded: bring each into view, as a reader scrolling would, and wait for it
+    page.evaluate("""async () => {
+        for (const img of Array.from(document.images)) {
+            img.scrollIntoView();
+            await img.decode().catch(() => {});
+        }
+        window.scrollTo(0, 0);
+    }""")
+    page.wait_for_load_state("networkidle")
     if screenshot:
         page.screenshot(path=str(screenshot), full_page=True)
     return page, errors, foreign
