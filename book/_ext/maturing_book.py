@@ -202,8 +202,17 @@ def own_code_digest() -> str:
     return digest.hexdigest()
 
 
+def toc_digest() -> str:
+    """A digest of _toc.yml: registered as a config value, so that a changed table of contents
+    re-writes every page's navigation (Sphinx would otherwise re-write only the changed pages)."""
+    import hashlib
+
+    return hashlib.sha256((ROOT / "_toc.yml").read_bytes()).hexdigest()
+
+
 def setup(app):
     app.add_config_value("maturing_ext_digest", own_code_digest(), "env")
+    app.add_config_value("maturing_toc_digest", toc_digest(), "env")
     app.connect("html-page-context", accessible_citations)
     app.connect("config-inited", theme_defaults)
     app.connect("html-page-context", drop_unused_scripts)
