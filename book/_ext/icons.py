@@ -17,8 +17,8 @@ import pydata_sphinx_theme
 
 SCRIPT = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static" / "scripts" / "fontawesome.js"
 ICON = re.compile(r'(?:"([a-z0-9-]+)"|([a-z0-9]+)):\[(\d+),(\d+),\[[^\]]*\],"[0-9a-f]+","(M[^"]+)"\]')
-ELEMENT = re.compile(r'<i class="([^"]*\bfa-[^"]*)"([^>]*)>\s*</i>')
-STYLE_NAMES = {"fa-solid", "fas", "fa-regular", "far", "fa-brands", "fab", "fa-lg", "fa-fw"}
+ELEMENT = re.compile(r'<(i|span) class="([^"]*\bfa-[^"]*)"([^>]*)>\s*</\1>')
+STYLE_NAMES = {"fa-solid", "fas", "fa-regular", "far", "fa-brands", "fab", "fa-lg", "fa-fw", "fa"}
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +48,11 @@ def svg_for(classes: str, attributes: str) -> str | None:
     width, height, path = icon
     title = re.search(r'title="([^"]*)"', attributes)
     label = f"<title>{html.escape(title.group(1))}</title>" if title else ""
-    return (f'<svg class="{classes} svg-inline--fa" viewBox="0 0 {width} {height}"{attributes} '
+    # keep the theme's own classes (theme-switch ...), not Font Awesome's: its CSS would give the
+    # element a web-font glyph as well, and make the browser download the 156 KB font for it
+    kept = [c for c in classes.split() if not (c.startswith("fa-") or c in STYLE_NAMES)]
+    kept += ["svg-inline--fa"] + (["svg-lg"] if "fa-lg" in classes.split() else [])
+    return (f'<svg class="{" ".join(kept)}" viewBox="0 0 {width} {height}"{attributes} '
             f'aria-hidden="true" focusable="false" role="img">{label}<path fill="currentColor" d="{path}"/></svg>')
 
 
@@ -59,4 +63,4 @@ def inline_icons(page: str) -> str:
     """Every ``<i class="fa-…"></i>`` of a page replaced by its inline SVG, and the theme's
     fontawesome.js no longer loaded."""
     page = SCRIPT_TAG.sub("", page)
-    return ELEMENT.sub(lambda m: svg_for(" ".join(m.group(1).split()), m.group(2)) or m.group(0), page)
+    return ELEMENT.sub(lambda m: svg_for(" ".join(m.group(2).split()), m.group(3)) or m.group(0), page)

@@ -157,21 +157,38 @@ ADMONITION_ICONS = {"default": "bell", "note": "circle-info", "tip": "lightbulb"
                     "danger": "triangle-exclamation", "error": "circle-xmark", "seealso": "share"}
 
 
-def icon_stylesheet() -> str:
-    """CSS for the inline icons, and admonition icons drawn as masks (the theme draws them
-    with the Font Awesome web font, which the script used to provide)."""
+# Pseudo-element icons the theme draws with the Font Awesome web font (156 KB), as masks instead:
+# once no text uses that font, the browser never downloads it.
+PSEUDO_ICONS = {
+    "a.reference.download:before": ("download", "margin:0 .25em;width:.8em;height:.8em;"),
+    ".nav-link.nav-external:after,nav.bd-links li>a.reference.external:after":
+        ("arrow-up-right-from-square", "margin-left:.3em;width:.7em;height:.7em;"),
+    "ul.bd-breadcrumbs li.breadcrumb-item:not(.breadcrumb-home):before": ("angle-right", "margin:0 .5rem;width:.6em;height:.8em;"),
+    "div#searchbox p.highlight-link a:before": ("magnifying-glass-minus", "margin-right:.5rem;width:1em;height:1em;"),
+    "span.versionmodified:before": ("circle-exclamation", "margin-right:.6rem;width:1em;height:1em;"),
+}
+
+
+def _mask(name: str) -> str:
     from urllib.parse import quote
 
+    width, height, path = icons.solid_icons()[name]
+    svg = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}"><path d="{path}"/></svg>'
+    url = f'url("data:image/svg+xml,{quote(svg)}") no-repeat center/contain'
+    return f'content:"";background-color:currentColor;-webkit-mask:{url};mask:{url};'
+
+
+def icon_stylesheet() -> str:
+    """CSS for the inline icons, and the theme's font icons (admonitions, download links ...)
+    drawn as masks: the theme draws them with the Font Awesome web font."""
     rules = [".svg-inline--fa{display:inline-block;height:1em;overflow:visible;vertical-align:-.125em;}",
-             ".svg-inline--fa.fa-lg{height:1.25em;vertical-align:-.2em;}"]
+             ".svg-inline--fa.svg-lg{height:1.25em;vertical-align:-.2em;}"]
     for kind, name in ADMONITION_ICONS.items():
-        width, height, path = icons.solid_icons()[name]
-        svg = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}"><path d="{path}"/></svg>'
         selector = ".admonition>.admonition-title:after" if kind == "default" else \
             f".admonition.{kind}>.admonition-title:after,div.admonition.{kind}>.admonition-title:after"
-        rules.append(f'{selector}{{content:"";background-color:currentColor;'
-                     f'-webkit-mask:url("data:image/svg+xml,{quote(svg)}") no-repeat center/contain;'
-                     f'mask:url("data:image/svg+xml,{quote(svg)}") no-repeat center/contain;}}')
+        rules.append(f"{selector}{{{_mask(name)}}}")
+    for selector, (name, box) in PSEUDO_ICONS.items():
+        rules.append(f"{selector}{{font:inherit;display:inline-block;vertical-align:-.1em;{box}{_mask(name)}}}")
     return "\n".join(rules) + "\n"
 
 
