@@ -90,11 +90,16 @@ class Edited:
         self.path.write_bytes(self.original)
 
 
-def with_code_comment(notebook: bytes) -> bytes:
-    nb = json.loads(notebook)
-    cell = next(c for c in nb["cells"] if c["cell_type"] == "code")
-    cell["source"] = ["# benchmark edit\n"] + (cell["source"] if isinstance(cell["source"], list) else [cell["source"]])
-    return json.dumps(nb, indent=1).encode()
+def with_code_comment(run: int):
+    """An edit of the first code cell, different for each run (an edit already executed once
+    would rightly come from the cache)."""
+    def edit(notebook: bytes) -> bytes:
+        nb = json.loads(notebook)
+        cell = next(c for c in nb["cells"] if c["cell_type"] == "code")
+        source = cell["source"] if isinstance(cell["source"], list) else [cell["source"]]
+        cell["source"] = [f"# benchmark edit {run} {time.time_ns()}\n"] + source
+        return json.dumps(nb, indent=1).encode()
+    return edit
 
 
 def median_row(step: str, samples: list[tuple[float, float, str]], note: str = "") -> dict:
@@ -135,8 +140,8 @@ def main() -> None:
 
     chapter = notebooks[-1]
     runs = []
-    for _ in range(RUNS):
-        with Edited(chapter, with_code_comment):
+    for i in range(RUNS):
+        with Edited(chapter, with_code_comment(i)):
             runs.append(run(book()))
         run(book())  # back to the committed notebook (re-executes it; not timed)
     rows.append(median_row(f"one chapter changed ({chapter.stem})", runs, f"executed: {executed(runs[-1][2])}"))
