@@ -5,8 +5,8 @@
 - Scripts: every external script in the page head gets ``defer``, so none blocks the first
   paint; deferred scripts still run in document order, after the page is parsed, which is
   when Sphinx's and the theme's scripts do their work anyway.
-- Images: every image gets ``loading="lazy"`` and ``decoding="async"``, so figures further
-  down a chapter load as the reader scrolls to them.
+- Images: every image but the first gets ``loading="lazy"`` and ``decoding="async"``, so
+  figures further down a chapter load as the reader scrolls to them.
 - Stylesheets: a page's nine or ten stylesheets (one of them importing another) become one
   file, in the same order, with relative ``url()`` references rewritten; one request instead
   of a chain of them before the first paint on a slow connection.
@@ -70,7 +70,12 @@ EAGER_IMAGE = re.compile(r'<img (?![^>]*\bloading=)')
 
 
 def lazy_images(page: str) -> str:
-    return EAGER_IMAGE.sub('<img loading="lazy" decoding="async" ', page)
+    """All images but the first lazy: the first may be what the reader sees first."""
+    first = EAGER_IMAGE.search(page)
+    if first is None:
+        return page
+    head, tail = page[:first.end()], page[first.end():]
+    return head + EAGER_IMAGE.sub('<img loading="lazy" decoding="async" ', tail)
 
 
 def process(page: str, page_path: Path, static: Path) -> str:
