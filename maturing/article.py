@@ -10,6 +10,7 @@ published keyword lexicon (:data:`LEXICON`), and :func:`name_counts` counts the
 organisations, places, people, documents and events the article names
 (:data:`NAMES`). Both are deliberately simple, so a reader can check them by hand.
 """
+
 from __future__ import annotations
 
 import re
@@ -65,10 +66,23 @@ def paragraphs(text: str | None = None) -> pd.DataFrame:
         kind = _kind(number, line, lines)
         if kind == "heading":
             section = line
-        where = {"title": "title", "standfirst": "standfirst", "standfirst-repeat": "standfirst",
-                 "byline": "byline"}.get(kind, section)
-        rows.append({"paragraph": number, "section": where, "kind": kind, "words": word_count(line),
-                     "text": line, "source_id": SOURCE_ID, "status": "confirmed"})
+        where = {
+            "title": "title",
+            "standfirst": "standfirst",
+            "standfirst-repeat": "standfirst",
+            "byline": "byline",
+        }.get(kind, section)
+        rows.append(
+            {
+                "paragraph": number,
+                "section": where,
+                "kind": kind,
+                "words": word_count(line),
+                "text": line,
+                "source_id": SOURCE_ID,
+                "status": "confirmed",
+            }
+        )
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -94,22 +108,81 @@ def body(frame: pd.DataFrame) -> pd.DataFrame:
 THEMES = ("cooperation", "disputes", "terrorism", "drugs")
 GENERAL = "general"
 LEXICON = {
-    "cooperation": ("cooperat", "partner", "together", "joint", "dialogue", "working group",
-                    "interoperab", "peacekeeping", "rescue", "assistance", "status of forces",
-                    "common ground", "half way", "fruitful", "accomplishment",
-                    "defence ministers", "rome", "nato-russia council"),
-    "disputes": ("differen", "problem", "cfe", "ratif", "linkage", "grey zone", "kaliningrad",
-                 "transit", "air policing", "combat aircraft", "galling", "honoured", "baltic",
-                 "bases", "withdrawal", "georgia", "moldova", "transdniestr", "silo", "launchers",
-                 "no progress", "disingenuous", "distrust", "misgivings", "untoward", "complicate",
-                 "adverse", "double standards", "asylum", "wanted list", "enlargement"),
-    "terrorism": ("terror", "beslan", "nalchik", "madrid", "london", "new york", "amman",
-                  "sponsor", "funding", "money", "special services", "suspect transactions",
-                  "separatism", "intelligence"),
+    "cooperation": (
+        "cooperat",
+        "partner",
+        "together",
+        "joint",
+        "dialogue",
+        "working group",
+        "interoperab",
+        "peacekeeping",
+        "rescue",
+        "assistance",
+        "status of forces",
+        "common ground",
+        "half way",
+        "fruitful",
+        "accomplishment",
+        "defence ministers",
+        "rome",
+        "nato-russia council",
+    ),
+    "disputes": (
+        "differen",
+        "problem",
+        "cfe",
+        "ratif",
+        "linkage",
+        "grey zone",
+        "kaliningrad",
+        "transit",
+        "air policing",
+        "combat aircraft",
+        "galling",
+        "honoured",
+        "baltic",
+        "bases",
+        "withdrawal",
+        "georgia",
+        "moldova",
+        "transdniestr",
+        "silo",
+        "launchers",
+        "no progress",
+        "disingenuous",
+        "distrust",
+        "misgivings",
+        "untoward",
+        "complicate",
+        "adverse",
+        "double standards",
+        "asylum",
+        "wanted list",
+        "enlargement",
+    ),
+    "terrorism": (
+        "terror",
+        "beslan",
+        "nalchik",
+        "madrid",
+        "london",
+        "new york",
+        "amman",
+        "sponsor",
+        "funding",
+        "money",
+        "special services",
+        "suspect transactions",
+        "separatism",
+        "intelligence",
+    ),
     "drugs": ("drug", "narcotic", "heroin", "afghan", "security belt", "smuggling", "tons"),
 }
-_KEYWORDS = {theme: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in keys) + ")", re.I)
-             for theme, keys in LEXICON.items()}
+_KEYWORDS = {
+    theme: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in keys) + ")", re.I)
+    for theme, keys in LEXICON.items()
+}
 # Split after . ? ! (and a closing quote) when the next sentence starts with a capital.
 _SENTENCE = re.compile(r"(?<=[.?!])(?:”)?\s+(?=[A-Z“])")
 
@@ -197,7 +270,11 @@ NAMES = [
     ("Sergei Ivanov", "person", [r"Sergei Ivanov"]),
     ("Vladimir Putin", "person", [r"Vladimir Putin"]),
     ("Rome Declaration", "document", [r"declaration NATO-Russia Relations: A New Quality", r"Rome Declaration"]),
-    ("CFE Treaty", "document", [r"Conventional Armed Forces in Europe Treaty(?: \(CFE Treaty\))?", r"(?<!Adapted )CFE Treaty"]),
+    (
+        "CFE Treaty",
+        "document",
+        [r"Conventional Armed Forces in Europe Treaty(?: \(CFE Treaty\))?", r"(?<!Adapted )CFE Treaty"],
+    ),
     ("Adapted CFE Treaty", "document", [r"Adapted CFE Treaty"]),
     ("Status of Forces Agreement", "document", [r"Status of Forces Agreement"]),
     ("NATO-Russia Action Plan on Terrorism", "document", [r"NATO-Russia Action Plan on Terrorism"]),
@@ -233,8 +310,15 @@ def name_counts(frame: pd.DataFrame) -> pd.DataFrame:
     per_paragraph = [names_in(text) for text in lines["text"]]
     total = sum(per_paragraph, Counter())
     category = {name: cat for name, cat, _ in NAMES}
-    rows = [{"name": name, "category": category[name], "mentions": n,
-             "paragraphs": sum(1 for c in per_paragraph if c[name])} for name, n in total.items()]
+    rows = [
+        {
+            "name": name,
+            "category": category[name],
+            "mentions": n,
+            "paragraphs": sum(1 for c in per_paragraph if c[name]),
+        }
+        for name, n in total.items()
+    ]
     out = pd.DataFrame(rows, columns=["name", "category", "mentions", "paragraphs"])
     return out.sort_values(["mentions", "name"], ascending=[False, True], ignore_index=True)
 

@@ -7,6 +7,7 @@ more of the border's windings it keeps and the longer the border comes out (the 
 paradox"). :func:`border_lengths` therefore measures every border of a country at each
 Natural Earth resolution.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping

@@ -1,4 +1,5 @@
 """The article's claims: exact quotes and the verdicts the chapters give them."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -3,17 +3,20 @@
 typed pandas DataFrame. Bad data fails loudly with one :class:`DataError` that
 names the file, the row and the field.
 """
+
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
 from frictionless import Package
 
+from . import chapter
 from .paths import DATA_DIR
 
 DATAPACKAGE = DATA_DIR / "datapackage.json"
+ALWAYS_READ = ("sources",)  # read by every chapter (figure captions, source links): no declaration needed
 
 # Table Schema type -> pandas dtype. Dates become datetime64; years stay integers.
 _PANDAS_TYPES = {
@@ -43,7 +46,7 @@ class DataError(ValueError):
         super().__init__(f"{', '.join(where)}: {problem}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _package(descriptor: str) -> Package:
     return Package(descriptor)
 
@@ -60,6 +63,9 @@ def load(name: str, datapackage: Path = DATAPACKAGE) -> pd.DataFrame:
     required value, broken constraint, duplicate primary key, unknown foreign
     key such as a ``source_id`` absent from ``sources.csv``, or a missing file).
     """
+    declared = chapter.current()
+    if declared is not None and name not in ALWAYS_READ:
+        declared.require_table(name)
     datapackage = Path(datapackage)
     package = _package(str(datapackage))
     if not package.has_resource(name):

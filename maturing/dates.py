@@ -4,14 +4,27 @@ The data keep a date at the precision the source gave; these functions place suc
 time axis and write it in prose, without inventing the missing day or month. Every chapter and
 the timeline figures use them.
 """
+
 from __future__ import annotations
 
 import re
 
 import pandas as pd
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 PRECISIONS = ("day", "month", "year")  # from most to least precise
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -79,7 +92,7 @@ def _written(value, month_chars: int | None) -> str:
     year, month, day = _parts(value)
     words = [str(day)] if day else []
     words += [MONTHS[month - 1][:month_chars]] if month else []
-    return " ".join(words + [str(year)])
+    return " ".join([*words, str(year)])
 
 
 def days_between(earlier, later) -> int:

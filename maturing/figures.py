@@ -4,6 +4,7 @@
 renders (through :mod:`maturing.render`) as a numbered figure with alt text, a
 caption, the sources it was drawn from and a download link to its data.
 """
+
 from __future__ import annotations
 
 import base64
@@ -12,12 +13,11 @@ import io
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from IPython.display import display  # noqa: E402
-from PIL import Image  # noqa: E402
+import matplotlib.pyplot as plt
+from IPython.display import display
+from PIL import Image
 
-from .render import METADATA_KEY  # noqa: E402
-from .sources import short_citation  # noqa: E402
+from .sources import short_citation
 
 # Okabe & Ito (2008), a palette that colour-blind readers can tell apart.
 PALETTE = {
@@ -52,6 +52,7 @@ STYLE = {
 }
 
 DPI = 110
+METADATA_KEY = "maturing/figure"  # output metadata the book's figure renderer reads (maturing_book.figures)
 
 
 def new(width: float = 8.0, height: float = 4.5, **subplots):
@@ -97,8 +98,9 @@ def caption_text(caption: str, data: list[str], sources: list[str], source_note:
     return f"{caption} Source: {cited}. Data: {links}."
 
 
-def publish(fig, *, name: str, alt: str, caption: str, data: list[str], sources: list[str],
-            source_note: str | None = None):
+def publish(
+    fig, *, name: str, alt: str, caption: str, data: list[str], sources: list[str], source_note: str | None = None
+):
     """Show ``fig`` as a book figure and close it.
 
     ``name`` is the figure's stable anchor, ``alt`` states the finding for

@@ -5,10 +5,11 @@ Earth, public domain; provenance in ``data/geo/README.md``). Distances and
 lengths are geodesic on the WGS84 ellipsoid (``pyproj.Geod``), never measured
 on a flat map.
 """
+
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 import shapely
@@ -16,6 +17,7 @@ from pyproj import CRS, Geod, Transformer
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon, shape
 from shapely.ops import nearest_points, unary_union
 
+from . import chapter
 from .paths import DATA_DIR
 
 GEOD = Geod(ellps="WGS84")
@@ -27,10 +29,13 @@ def geometry_file(resolution: str):
     """The GeoJSON file of country boundaries at ``resolution`` (10m, 50m or 110m)."""
     if resolution not in RESOLUTIONS:
         raise ValueError(f"resolution must be one of {RESOLUTIONS}, not {resolution!r}")
+    declared = chapter.current()
+    if declared is not None:
+        declared.require_geometry(resolution)
     return GEO_DIR / f"ne_{resolution}_countries.geojson"
 
 
-@lru_cache(maxsize=None)
+@cache
 def countries(resolution: str = "50m") -> dict[str, MultiPolygon | Polygon]:
     """Country geometries keyed by ISO 3166-1 alpha-3 code (lon/lat, WGS84)."""
     features = json.loads(geometry_file(resolution).read_text(encoding="utf-8"))["features"]

@@ -9,11 +9,12 @@ fills and hatches; :func:`draw_categories` fills countries by category in a proj
 a function (lon, lat) -> (x, y), such as :func:`maturing.geo.map_projection`, and
 :func:`draw_path`, :func:`draw_lines` and :func:`frame` add lines and zoom.
 """
+
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 import shapely
@@ -29,20 +30,20 @@ from . import geo
 SEA = "#E8F1F8"
 LAND = "#EDEDED"
 EDGE = "#FFFFFF"
-OTHER = "#DDDDDD"      # countries without a category
+OTHER = "#DDDDDD"  # countries without a category
 HATCH = "#333333"
 CRIMEA = (34.10, 44.95)  # a point inside Crimea (see data/geo/README.md)
 SERBIA_AND_MONTENEGRO = "SCG"  # its ISO 3166-1 code until 2006
 
 
-@lru_cache(maxsize=None)
+@cache
 def _without_code(resolution: str) -> dict:
     """Features that have no ISO code in Natural Earth (Kosovo, N. Cyprus ...), by name."""
     features = json.loads(geo.geometry_file(resolution).read_text(encoding="utf-8"))["features"]
     return {f["properties"]["name"]: shape(f["geometry"]) for f in features if not f["properties"].get("iso_a3")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _boundaries_2005(resolution: str) -> dict:
     shapes = dict(geo.countries(resolution))
     loose = _without_code(resolution)
@@ -69,10 +70,14 @@ def boundaries_2005(resolution: str = "50m") -> dict:
 def _extent_outline(extent: tuple[float, float, float, float], n: int = 60) -> np.ndarray:
     west, east, south, north = extent
     lons, lats = np.linspace(west, east, n), np.linspace(south, north, n)
-    return np.concatenate([
-        np.column_stack([lons, np.full(n, south)]), np.column_stack([np.full(n, east), lats]),
-        np.column_stack([lons[::-1], np.full(n, north)]), np.column_stack([np.full(n, west), lats[::-1]]),
-    ])
+    return np.concatenate(
+        [
+            np.column_stack([lons, np.full(n, south)]),
+            np.column_stack([np.full(n, east), lats]),
+            np.column_stack([lons[::-1], np.full(n, north)]),
+            np.column_stack([np.full(n, west), lats[::-1]]),
+        ]
+    )
 
 
 def to_path(geometry) -> MplPath:
@@ -86,9 +91,18 @@ def to_path(geometry) -> MplPath:
     return MplPath(np.concatenate(vertices), np.concatenate(codes))
 
 
-def draw_map(ax, fills: dict[str, str], *, extent: tuple[float, float, float, float], shapes: dict | None = None,
-             resolution: str = "50m", hatches: dict[str, str] | None = None, default: str = LAND,
-             edge: str = EDGE, linewidth: float = 0.5):
+def draw_map(
+    ax,
+    fills: dict[str, str],
+    *,
+    extent: tuple[float, float, float, float],
+    shapes: dict | None = None,
+    resolution: str = "50m",
+    hatches: dict[str, str] | None = None,
+    default: str = LAND,
+    edge: str = EDGE,
+    linewidth: float = 0.5,
+):
     """Draw every country of ``shapes`` (default: :func:`boundaries_2005`) that shows inside ``extent``.
 
     ``extent`` is (west, east, south, north) in degrees; the map is a Lambert azimuthal
@@ -123,8 +137,10 @@ def draw_map(ax, fills: dict[str, str], *, extent: tuple[float, float, float, fl
     # collections: far faster than a patch per country (no per-patch autoscaling)
     ax.add_collection(PatchCollection(patches, match_original=True), autolim=False)
     for hatch, paths in sorted(overlays.items()):
-        ax.add_collection(PatchCollection(paths, facecolor="none", edgecolor="none", linewidth=0, hatch=hatch,
-                                          hatchcolor=HATCH), autolim=False)
+        ax.add_collection(
+            PatchCollection(paths, facecolor="none", edgecolor="none", linewidth=0, hatch=hatch, hatchcolor=HATCH),
+            autolim=False,
+        )
     ax.set_xlim(frame[0], frame[2])
     ax.set_ylim(frame[1], frame[3])
     ax.set_aspect("equal")
@@ -157,9 +173,18 @@ def legend(ax, entries: list[tuple[str, str, str | None]], **kwargs):
     return ax.legend(handles=handles, **kwargs)
 
 
-def draw_categories(ax, categories: Mapping[str, str], colours: Mapping[str, str], project, *,
-                    resolution: str = "50m", geometries: Mapping[str, object] | None = None,
-                    other_colour: str = OTHER, edgecolor: str = EDGE, linewidth: float = 0.4) -> list[Patch]:
+def draw_categories(
+    ax,
+    categories: Mapping[str, str],
+    colours: Mapping[str, str],
+    project,
+    *,
+    resolution: str = "50m",
+    geometries: Mapping[str, object] | None = None,
+    other_colour: str = OTHER,
+    edgecolor: str = EDGE,
+    linewidth: float = 0.4,
+) -> list[Patch]:
     """Fill every country, coloured by its category; return the legend handles.
 
     ``categories`` maps ISO alpha-3 codes to a category and ``colours`` maps each
@@ -179,8 +204,9 @@ def draw_categories(ax, categories: Mapping[str, str], colours: Mapping[str, str
         patches.append(PathPatch(to_path(geo.projected(geometry, project))))
         fills.append(colours[category] if category is not None else other_colour)
     # One collection for all countries: far faster than one ax.add_patch per polygon.
-    ax.add_collection(PatchCollection(patches, facecolors=fills, edgecolors=edgecolor, linewidths=linewidth,
-                                      zorder=1), autolim=False)
+    ax.add_collection(
+        PatchCollection(patches, facecolors=fills, edgecolors=edgecolor, linewidths=linewidth, zorder=1), autolim=False
+    )
     return legend_handles(colours)
 
 

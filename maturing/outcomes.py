@@ -13,16 +13,17 @@ cache knows what the chapter depends on, and passes them to :func:`evidence_rows
     outcomes = load("outcomes")
     evidence = evidence_rows(outcomes, {"nrc_timeline": load("nrc_timeline"), ...})
 """
+
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
-from .data import DATAPACKAGE
 from . import dates
+from .data import DATAPACKAGE
 from .figures import PALETTE
 
 # The outcome words, from best to worst for the article, and the rule for each. "What the
@@ -31,12 +32,12 @@ from .figures import PALETTE
 OUTCOMES = {
     "fulfilled": "what the article wanted happened, and was not undone",
     "partly": "part of what the article wanted happened, or it happened in another form "
-              "(for a concern: the feared thing came, but only in part or in another form)",
+    "(for a concern: the feared thing came, but only in part or in another form)",
     "reversed": "what the article wanted happened, then was suspended, ended or withdrawn",
     "not fulfilled": "what the article wanted did not happen: it was refused, or events made it impossible "
-                     "or went the other way (for a concern: the feared thing happened)",
+    "or went the other way (for a concern: the feared thing happened)",
     "no record": "no source we read shows that it happened, and none shows that it was refused; "
-                 "it is settled on the last date on which it could still have happened",
+    "it is settled on the last date on which it could still have happened",
 }
 # Colours of the outcomes; reversed is purple so that it cannot be read as the timeline's orange
 # "crisis" category when both are drawn in one figure.
@@ -69,7 +70,7 @@ def references(text: str) -> list[tuple[str, str]]:
     return refs
 
 
-@lru_cache(maxsize=None)
+@cache
 def _primary_keys(datapackage: str) -> dict[str, list[str]]:
     descriptor = json.loads(Path(datapackage).read_text(encoding="utf-8"))
     return {r["name"]: r["schema"]["primaryKey"] for r in descriptor["resources"]}
@@ -95,6 +96,7 @@ def iso(value) -> str | None:
 
 def _best_row(rows: pd.DataFrame) -> pd.Series:
     """Of several rows for one key: the confirmed ones first, then the most precise date, then the first."""
+
     def rank(row):
         when = iso(row.get(DATE_FIELD))
         precision = dates.PRECISIONS.index(dates.precision(when)) if when else len(dates.PRECISIONS)
@@ -104,8 +106,9 @@ def _best_row(rows: pd.DataFrame) -> pd.Series:
     return rows.iloc[min(range(len(rows)), key=lambda i: ranks[i])]
 
 
-def evidence_rows(outcomes: pd.DataFrame, frames: dict[str, pd.DataFrame],
-                  datapackage: Path = DATAPACKAGE) -> pd.DataFrame:
+def evidence_rows(
+    outcomes: pd.DataFrame, frames: dict[str, pd.DataFrame], datapackage: Path = DATAPACKAGE
+) -> pd.DataFrame:
     """One row per (hope, reference): the cited row's date, description, source and status.
 
     ``frames`` maps resource name -> its loaded table. Columns: ``hope_id``, ``ref``
@@ -129,11 +132,19 @@ def evidence_rows(outcomes: pd.DataFrame, frames: dict[str, pd.DataFrame],
             row = _best_row(rows)
             text_field = next((f for f in TEXT_FIELDS if f in row.index and pd.notna(row[f])), None)
             ref = f"{resource}:{key}"
-            out.append({
-                "hope_id": hope.hope_id, "ref": ref, "resource": resource, "key": key,
-                "date": iso(row.get(DATE_FIELD)), "text": str(row[text_field]) if text_field else key,
-                "source_id": row["source_id"], "status": row["status"], "role": roles.get(ref, "context"),
-            })
+            out.append(
+                {
+                    "hope_id": hope.hope_id,
+                    "ref": ref,
+                    "resource": resource,
+                    "key": key,
+                    "date": iso(row.get(DATE_FIELD)),
+                    "text": str(row[text_field]) if text_field else key,
+                    "source_id": row["source_id"],
+                    "status": row["status"],
+                    "role": roles.get(ref, "context"),
+                }
+            )
     return pd.DataFrame(out)
 
 

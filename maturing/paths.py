@@ -1,4 +1,5 @@
 """Where the book's files live, found from this package's own location."""
+
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

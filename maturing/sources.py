@@ -1,4 +1,5 @@
 """The bibliography of the data: ``data/sources.csv``."""
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -1,4 +1,5 @@
 """Numbers in the prose: glued from code, never typed by hand."""
+
 from __future__ import annotations
 
 import numbers

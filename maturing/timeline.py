@@ -11,6 +11,7 @@ Dates may be partial (``YYYY`` or ``YYYY-MM``) when a source gives no day: such 
 event is drawn at the middle of its year or month with a hollow marker, and a thin
 line spans the whole period, so the figure never shows more precision than the source.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -34,6 +35,7 @@ CATEGORY_LABELS = {
     "article": "the article",
 }
 
+
 def _span(text: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     """The period a (possibly partial) date covers, as [start, end)."""
     return dates.period_start(text), dates.period_end(text) + pd.Timedelta(days=1)
@@ -53,9 +55,21 @@ def one_per_event(frame: pd.DataFrame, *, event="event_id", date="date", status=
     return best.drop(columns=["_rank", "_order", "_when"]).reset_index(drop=True)
 
 
-def plot_timeline(ax, events: pd.DataFrame, *, date="date", label="label", category="category",
-                  marks=(), colours=None, fontsize=8, lane=(), lane_title=None, lane_legend=None,
-                  legend_loc="lower left") -> pd.DataFrame:
+def plot_timeline(
+    ax,
+    events: pd.DataFrame,
+    *,
+    date="date",
+    label="label",
+    category="category",
+    marks=(),
+    colours=None,
+    fontsize=8,
+    lane=(),
+    lane_title=None,
+    lane_legend=None,
+    legend_loc="lower left",
+) -> pd.DataFrame:
     """Draw ``events`` (one row each) on ``ax``, earliest at the top, one line per event.
 
     Each event is a dot at its date, coloured by its category (``colours`` maps category ->
@@ -96,8 +110,16 @@ def plot_timeline(ax, events: pd.DataFrame, *, date="date", label="label", categ
     if lane:
         ax.axhline(lane_top - 1.5, color="#BBBBBB", linewidth=0.8, zorder=1)
         if lane_title:
-            ax.annotate(lane_title, (0.005, lane_top - 0.75), xycoords=ax.get_yaxis_transform(), ha="left",
-                        va="center", fontsize=fontsize, fontweight="bold", color="#222222")
+            ax.annotate(
+                lane_title,
+                (0.005, lane_top - 0.75),
+                xycoords=ax.get_yaxis_transform(),
+                ha="left",
+                va="center",
+                fontsize=fontsize,
+                fontweight="bold",
+                color="#222222",
+            )
     for y, (when, text, colour) in enumerate(lane, start=lane_top):
         _draw_item(ax, y, when, text, colour, "D", turn, fontsize)
 
@@ -113,12 +135,26 @@ def plot_timeline(ax, events: pd.DataFrame, *, date="date", label="label", categ
     ax.grid(axis="y", visible=False)
 
     present = [c for c in colours if c in set(drawn[category])]
-    handles = [Line2D([], [], marker="o", linestyle="none", color=colours[c], label=CATEGORY_LABELS.get(c, c)) for c in present]
-    handles += [Line2D([], [], marker="D", linestyle="none", color=colour, label=text)
-                for text, colour in (lane_legend or {}).items()]
+    handles = [
+        Line2D([], [], marker="o", linestyle="none", color=colours[c], label=CATEGORY_LABELS.get(c, c)) for c in present
+    ]
+    handles += [
+        Line2D([], [], marker="D", linestyle="none", color=colour, label=text)
+        for text, colour in (lane_legend or {}).items()
+    ]
     if (drawn["precision"] != "day").any() or any(not dates.is_exact(when) for when, _, _ in lane):
-        handles.append(Line2D([], [], marker="o", linestyle="none", markerfacecolor="white",
-                              markeredgecolor=PALETTE["grey"], color=PALETTE["grey"], label="month or year only"))
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="o",
+                linestyle="none",
+                markerfacecolor="white",
+                markeredgecolor=PALETTE["grey"],
+                color=PALETTE["grey"],
+                label="month or year only",
+            )
+        )
     ax.legend(handles=handles, loc=legend_loc, fontsize=fontsize)
     return drawn
 
@@ -131,11 +167,28 @@ def _draw_item(ax, y, when: str, text: str, colour, marker: str, turn, fontsize)
     if hollow:
         start, end = _span(when)
         ax.plot([start, end], [y, y], color=colour, linewidth=2.2, alpha=0.5, solid_capstyle="butt")
-    ax.plot([x], [y], marker=marker, markersize=6.5, linestyle="none", markeredgewidth=1.6,
-            markeredgecolor=colour, markerfacecolor="white" if hollow else colour, zorder=3)
+    ax.plot(
+        [x],
+        [y],
+        marker=marker,
+        markersize=6.5,
+        linestyle="none",
+        markeredgewidth=1.6,
+        markeredgecolor=colour,
+        markerfacecolor="white" if hollow else colour,
+        zorder=3,
+    )
     on_left = x > turn
     start, end = _span(when) if hollow else (x, x)
-    ax.annotate(f"{text} ({dates.short_label(when)})", (start if on_left else end, y),
-                xytext=(-7 if on_left else 7, 0), textcoords="offset points",
-                ha="right" if on_left else "left", va="center", fontsize=fontsize, color="#222222",
-                bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"}, zorder=4)
+    ax.annotate(
+        f"{text} ({dates.short_label(when)})",
+        (start if on_left else end, y),
+        xytext=(-7 if on_left else 7, 0),
+        textcoords="offset points",
+        ha="right" if on_left else "left",
+        va="center",
+        fontsize=fontsize,
+        color="#222222",
+        bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"},
+        zorder=4,
+    )

@@ -23,9 +23,13 @@ def pytest_generate_tests(metafunc):
     """`page` parameters: every page of the built book a reader can open."""
     if "page_path" in metafunc.fixturenames:
         root = built_html(metafunc.config)
-        found = sorted(
-            str(p.relative_to(root)) for p in root.rglob("*.html")
-            if not p.relative_to(root).parts[0].startswith("_") and p.name != "print.html"
-        ) if root.exists() else []
+        found = (
+            sorted(
+                str(p.relative_to(root))
+                for p in root.rglob("*.html")
+                if not p.relative_to(root).parts[0].startswith("_") and p.name != "print.html"
+            )
+            if root.exists()
+            else []
+        )
         metafunc.parametrize("page_path", found)
-

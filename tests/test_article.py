@@ -1,5 +1,6 @@
 """The article as data: the paragraphs table is exactly what maturing.article makes of the
 text, and the theme lexicon and the name counts do what the opening chapter says they do."""
+
 from maturing import article
 from maturing.claims import article_text
 from maturing.data import DATAPACKAGE, load
@@ -23,7 +24,9 @@ def test_sections_follow_the_articles_headings():
     assert frame.loc[frame["kind"] == "heading", "text"].tolist() == ["Differences", "Drugs and terrorism"]
     body = frame[frame["kind"] == "body"]
     assert body.groupby("section").size().to_dict() == {"opening": 7, "Differences": 7, "Drugs and terrorism": 6}
-    assert frame.iloc[-1]["kind"] == "byline" and frame.iloc[-1]["text"] == "Sergei Ivanov is defence minister of Russia."
+    assert (
+        frame.iloc[-1]["kind"] == "byline" and frame.iloc[-1]["text"] == "Sergei Ivanov is defence minister of Russia."
+    )
     assert frame.loc[21, "text"].startswith("Every year, drug production in Afghanistan is growing.")
 
 
@@ -39,13 +42,20 @@ def test_word_count_counts_hyphenated_words_once():
 
 def test_sentences_split_at_full_stops_and_closing_quotes():
     text = "It might be termed a “mature partnership”. Sergei Ivanov wrote it. Was it? Yes!"
-    assert article.sentences(text) == ["It might be termed a “mature partnership”.", "Sergei Ivanov wrote it.", "Was it?", "Yes!"]
+    assert article.sentences(text) == [
+        "It might be termed a “mature partnership”.",
+        "Sergei Ivanov wrote it.",
+        "Was it?",
+        "Yes!",
+    ]
 
 
 def test_a_sentence_goes_to_the_theme_with_most_keywords():
     # "together" is a cooperation keyword; "security belt" and "Afghan" are drug keywords
-    sentence = ("In this context, I would like to see experts from NATO and Russia and other international institutions "
-                "come together to examine the practicalities of setting up some kind of “security belt” all along Afghanistan’s border.")
+    sentence = (
+        "In this context, I would like to see experts from NATO and Russia and other international institutions "
+        "come together to examine the practicalities of setting up some kind of “security belt” all along Afghanistan’s border."
+    )
     assert article.keyword_hits(sentence) == {"cooperation": 1, "disputes": 0, "terrorism": 0, "drugs": 2}
     assert article.sentence_theme_words(sentence) == {"drugs": 35.0}
 
@@ -64,10 +74,19 @@ def test_every_word_of_the_body_gets_exactly_one_share():
 
 
 def test_names_prefer_the_longest_form_and_ignore_adjectives_and_currency():
-    counts = article.names_in("The NATO-Russia Council and NATO-Russia cooperation; the Russian exclave; "
-                              "US $30 billion; UK and US colleagues; the Adapted CFE Treaty and the CFE Treaty")
-    assert counts == {"NATO-Russia Council": 1, "NATO (the Alliance)": 1, "Russia": 1, "United Kingdom": 1,
-                      "United States": 1, "Adapted CFE Treaty": 1, "CFE Treaty": 1}
+    counts = article.names_in(
+        "The NATO-Russia Council and NATO-Russia cooperation; the Russian exclave; "
+        "US $30 billion; UK and US colleagues; the Adapted CFE Treaty and the CFE Treaty"
+    )
+    assert counts == {
+        "NATO-Russia Council": 1,
+        "NATO (the Alliance)": 1,
+        "Russia": 1,
+        "United Kingdom": 1,
+        "United States": 1,
+        "Adapted CFE Treaty": 1,
+        "CFE Treaty": 1,
+    }
 
 
 def test_name_counts_in_the_article():

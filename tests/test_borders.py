@@ -1,4 +1,5 @@
 """Border lengths and geodesics, checked against published values and toy shapes."""
+
 import pytest
 from shapely.geometry import box
 
@@ -45,7 +46,9 @@ def test_afghanistan_is_landlocked_so_its_borders_add_up_to_its_outline():
         outline = geo.line_length_km(geo.country("AFG", resolution).exterior)
         assert frame["km"].sum() == pytest.approx(outline, rel=1e-3)
     afg, chn = geo.country("AFG", "50m"), geo.country("CHN", "50m")  # clipping first changes nothing
-    assert geo.line_length_km(borders.shared_boundary(afg, chn)) == pytest.approx(geo.shared_border_km(afg, chn), rel=1e-9)
+    assert geo.line_length_km(borders.shared_boundary(afg, chn)) == pytest.approx(
+        geo.shared_border_km(afg, chn), rel=1e-9
+    )
     totals = lengths.groupby("resolution")["km"].sum()
     assert totals["10m"] > totals["50m"] > totals["110m"]  # finer map, longer border
     assert lengths["scale"].min() == 10_000_000

@@ -1,4 +1,5 @@
 """The data package: valid as a whole, every source traceable, quotes exact."""
+
 import json
 import re
 from pathlib import Path
@@ -59,7 +60,7 @@ def _notebook_quotes():
         for cell in json.loads(notebook.read_text())["cells"]:
             if cell["cell_type"] != "markdown":
                 continue
-            lines = [l[1:].strip() for l in "".join(cell["source"]).splitlines() if l.startswith(">")]
+            lines = [line[1:].strip() for line in "".join(cell["source"]).splitlines() if line.startswith(">")]
             for match in QUOTE.finditer(" ".join(lines)):
                 yield notebook.name, match.group(1)
 

@@ -1,7 +1,7 @@
 """Bad input fails loudly: one DataError naming the file, the row and the field."""
+
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from maturing.data import DataError, load

@@ -1,4 +1,5 @@
 """maturing.dates: dates known to the day, the month or only the year, as in data/."""
+
 import pandas as pd
 import pytest
 

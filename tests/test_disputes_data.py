@@ -1,9 +1,11 @@
 """The tables of the "Differences" chapters: every confirmed figure and date is in its excerpt."""
+
 import re
 
 import pytest
 
 from maturing.data import load
+
 
 def spellings(value: float) -> set[str]:
     """The ways a source may print a number: 20,000 / 20 000 / 20000 / 204,1 / 204.1."""
@@ -19,7 +21,12 @@ def value_in(value: float, evidence: str) -> bool:
     return any(re.search(rf"(?<![\d,.]){re.escape(s)}(?![\d]|,\d)", evidence) for s in spellings(value))
 
 
-NUMERIC = [("cfe_ceilings", "ceiling"), ("istanbul_commitments", "value"), ("air_policing", "value"), ("kaliningrad", "value")]
+NUMERIC = [
+    ("cfe_ceilings", "ceiling"),
+    ("istanbul_commitments", "value"),
+    ("air_policing", "value"),
+    ("kaliningrad", "value"),
+]
 
 
 @pytest.mark.parametrize("name, column", NUMERIC)
@@ -27,7 +34,9 @@ def test_confirmed_figures_appear_in_their_excerpt(name, column):
     frame = load(name)
     rows = frame[(frame["status"] == "confirmed") & frame[column].notna()]
     assert len(rows) > 0
-    missing = [(r[column], r["evidence"][:80]) for _, r in rows.iterrows() if not value_in(float(r[column]), r["evidence"])]
+    missing = [
+        (r[column], r["evidence"][:80]) for _, r in rows.iterrows() if not value_in(float(r[column]), r["evidence"])
+    ]
     assert not missing, missing
 
 

@@ -1,9 +1,10 @@
 """Category maps: every country filled in its category's colour, lines drawn in projection."""
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.colors import to_hex
-from shapely.geometry import LineString, MultiLineString, Point, GeometryCollection, box
+from shapely.geometry import GeometryCollection, LineString, MultiLineString, Point, box
 
 from maturing import geo, maps
 
@@ -12,8 +13,13 @@ def test_countries_are_filled_by_category_and_others_in_grey():
     fig, ax = plt.subplots()
     shapes = {"AAA": box(0, 0, 1, 1), "BBB": box(1, 0, 2, 1)}
     handles = maps.draw_categories(
-        ax, {"AAA": "member"}, {"member": "#0072B2", "not a member": "#E69F00"}, lambda x, y: (x, y),
-        geometries=shapes, resolution="110m")
+        ax,
+        {"AAA": "member"},
+        {"member": "#0072B2", "not a member": "#E69F00"},
+        lambda x, y: (x, y),
+        geometries=shapes,
+        resolution="110m",
+    )
     assert [h.get_label() for h in handles] == ["member", "not a member"]
     (countries,) = ax.collections  # one collection, one path per country
     fills = [to_hex(c) for c in countries.get_facecolors()]
@@ -34,7 +40,9 @@ def test_a_category_without_colour_is_refused():
 def test_lines_are_projected_and_points_skipped():
     fig, ax = plt.subplots()
     double = lambda x, y: (np.asarray(x) * 2, np.asarray(y) * 2)  # noqa: E731
-    mixed = GeometryCollection([MultiLineString([[(0, 0), (1, 0)], [(2, 2), (3, 3)]]), Point(9, 9), LineString([(4, 4), (5, 5)])])
+    mixed = GeometryCollection(
+        [MultiLineString([[(0, 0), (1, 0)], [(2, 2), (3, 3)]]), Point(9, 9), LineString([(4, 4), (5, 5)])]
+    )
     maps.draw_lines(ax, mixed, double, color="k")
     assert len(ax.lines) == 3
     assert list(ax.lines[0].get_xdata()) == [0, 2]

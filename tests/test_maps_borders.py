@@ -1,6 +1,6 @@
 """Unit tests of the map and border helpers (known answers)."""
+
 import matplotlib.pyplot as plt
-import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 from shapely.geometry import Point, box
@@ -39,6 +39,7 @@ def test_boundaries_2005_restore_crimea_serbia_and_montenegro_and_cyprus():
     now, then = geo.countries("10m"), maps.boundaries_2005("10m")
     crimea = Point(*maps.CRIMEA)
     assert now["RUS"].contains(crimea) and not then["RUS"].contains(crimea) and then["UKR"].contains(crimea)
+
     def area_km2(shape):
         return abs(geo.GEOD.geometry_area_perimeter(shape)[0]) / 1e6
 

@@ -1,10 +1,12 @@
 """The closing chapter's table of outcomes (data/outcomes.csv) and maturing.outcomes: exact
 quotes, allowed outcome words, every subject covered, and every reference resolving to a
 dated, sourced row of another table."""
+
 import pandas as pd
 import pytest
 
-from maturing import dates, outcomes as O
+from maturing import dates
+from maturing import outcomes as O
 from maturing.claims import article_text
 from maturing.data import load
 
@@ -13,8 +15,16 @@ SOURCES = load("sources").set_index("source_id")
 ARTICLE_DATE = pd.Timestamp("2005-10-01")  # the date of NATO's page for the article (nrc_timeline:article)
 
 # The subjects of the article's hopes, proposals and concerns this book follows to the present.
-THEMES = {"nrc", "cfe", "kaliningrad", "missile-defence", "counter-terrorism", "security-belt", "intelligence",
-          "partnership"}
+THEMES = {
+    "nrc",
+    "cfe",
+    "kaliningrad",
+    "missile-defence",
+    "counter-terrorism",
+    "security-belt",
+    "intelligence",
+    "partnership",
+}
 
 
 def cited_tables() -> dict[str, pd.DataFrame]:
@@ -26,7 +36,7 @@ EVIDENCE = O.evidence_rows(OUTCOMES, cited_tables())
 
 
 # --- the data ---------------------------------------------------------------------------------
-@pytest.mark.parametrize("hope_id, quote", list(zip(OUTCOMES["hope_id"], OUTCOMES["quote"])))
+@pytest.mark.parametrize("hope_id, quote", list(zip(OUTCOMES["hope_id"], OUTCOMES["quote"], strict=False)))
 def test_every_quote_is_an_exact_substring_of_the_article(hope_id, quote):
     assert quote in article_text(), f"{hope_id}: not in the article: {quote!r}"
 
@@ -82,7 +92,7 @@ def test_status_says_whether_every_cited_row_is_confirmed():
 def test_a_new_fact_source_is_read_and_cited_by_the_hope():
     for hope in OUTCOMES.dropna(subset=["source_id"]).itertuples():
         assert SOURCES.loc[hope.source_id, "status"] == "read"
-        cited = set(load("relations_since_2022").loc[lambda f: f["source_id"] == hope.source_id, "event_id"])
+        cited = set(load("relations_since_2022").loc[lambda f, h=hope: f["source_id"] == h.source_id, "event_id"])
         refs = {k for r, k in O.references(hope.evidence_keys) if r == "relations_since_2022"}
         assert cited & refs, f"{hope.hope_id}: source {hope.source_id} is not behind any row it cites"
 
@@ -107,7 +117,9 @@ def test_known_outcomes_rest_on_the_right_rows():
 # --- the package --------------------------------------------------------------------------------
 def test_references_parse_and_reject_what_is_not_resource_key():
     assert O.references("nrc_timeline:action-plan; cfe_fate:prague-linkage") == [
-        ("nrc_timeline", "action-plan"), ("cfe_fate", "prague-linkage")]
+        ("nrc_timeline", "action-plan"),
+        ("cfe_fate", "prague-linkage"),
+    ]
     assert O.references("cfe_states:United States") == [("cfe_states", "United States")]
     for bad in ("action-plan", "nrc_timeline:", ":action-plan", "nrc_timeline:a;;b:c"):
         with pytest.raises(ValueError):
@@ -123,15 +135,18 @@ def test_key_field_is_the_first_field_of_the_primary_key():
 
 
 def _toy():
-    events = pd.DataFrame({
-        "event_id": ["a", "a", "a", "b"],
-        "date": ["2014", "2014-04-01", "2014-04", "2010-07"],
-        "label": ["A", "A (day)", "A", "B"],
-        "source_id": ["s1", "s2", "s3", "s4"],
-        "status": ["confirmed", "unconfirmed", "confirmed", "confirmed"],
-    })
-    hopes = pd.DataFrame({"hope_id": ["h"], "evidence_keys": ["toy:b; toy:a"], "happened_key": ["toy:b"],
-                          "decided_key": ["toy:a"]})
+    events = pd.DataFrame(
+        {
+            "event_id": ["a", "a", "a", "b"],
+            "date": ["2014", "2014-04-01", "2014-04", "2010-07"],
+            "label": ["A", "A (day)", "A", "B"],
+            "source_id": ["s1", "s2", "s3", "s4"],
+            "status": ["confirmed", "unconfirmed", "confirmed", "confirmed"],
+        }
+    )
+    hopes = pd.DataFrame(
+        {"hope_id": ["h"], "evidence_keys": ["toy:b; toy:a"], "happened_key": ["toy:b"], "decided_key": ["toy:a"]}
+    )
     return hopes, events
 
 

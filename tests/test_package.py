@@ -1,15 +1,14 @@
 """Unit tests of the helper package, with real values."""
+
 import base64
-import json
-import shutil
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pytest
 
-from maturing import claims, deps, figures, text
+from maturing import claims, figures, text
 from maturing.data import load
-from maturing.render import METADATA_KEY
+from maturing.figures import METADATA_KEY
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -64,8 +63,14 @@ def test_publish_emits_figure_with_alt_caption_and_data_link(capsys, monkeypatch
     monkeypatch.setattr(figures, "display", lambda bundle, raw, metadata: shown.append((bundle, metadata)))
     fig, ax = figures.new(3, 2)
     ax.bar([0, 1], [1, 2])
-    figures.publish(fig, name="fig-test", alt="Two bars; the second is twice the first.",
-                    caption="A test.", data=["opium_afghanistan"], sources=["ivanov-2005"])
+    figures.publish(
+        fig,
+        name="fig-test",
+        alt="Two bars; the second is twice the first.",
+        caption="A test.",
+        data=["opium_afghanistan"],
+        sources=["ivanov-2005"],
+    )
     bundle, metadata = shown[0]
     meta = metadata[METADATA_KEY]
     assert meta["name"] == "fig-test"
@@ -84,37 +89,6 @@ def test_publish_refuses_figure_without_alt_text():
     plt.close(fig)
 
 
-def _copy_data(tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    return data
-
-
-def test_fingerprint_moves_with_the_csv_a_notebook_reads(tmp_path):
-    data = _copy_data(tmp_path)
-    notebook = tmp_path / "nb.ipynb"
-    notebook.write_text(json.dumps({"cells": [
-        {"cell_type": "code", "source": ['opium = load("opium_afghanistan")\n'], "metadata": {}, "outputs": []}]}))
-    assert deps.resources_used(notebook, data) == ["opium_afghanistan"]
-    before = deps.fingerprint(notebook, data)
-    # a CSV the notebook does not read leaves it alone
-    with open(data / "drug_evidence.csv", "a") as f:
-        f.write("\n")
-    assert deps.fingerprint(notebook, data) == before
-    # the CSV it reads moves it
-    with open(data / "opium_afghanistan.csv", "a") as f:
-        f.write("\n")
-    assert deps.fingerprint(notebook, data) != before
-
-
-def test_every_notebook_reads_only_known_resources():
-    for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
-        used = deps.resources_used(notebook)
-        assert used, f"{notebook.name} reads no data-package resource"
-        for name in used:
-            assert len(load(name)) > 0
-
-
 def test_caption_summarises_many_sources_and_links_every_table():
     few = figures.caption_text("C.", ["opium_afghanistan"], ["ivanov-2005"])
     assert "*Maturing partnership (Sergei Ivanov)*" in few
@@ -123,12 +97,3 @@ def test_caption_summarises_many_sources_and_links_every_table():
     many = figures.caption_text("C.", ["opium_afghanistan", "sources"], many_ids, "UNODC surveys")
     assert "UNODC surveys (5 sources; each row of the data names its own)" in many
     assert many.count("{download}`sources.csv") == 1
-
-
-def test_fingerprint_covers_package_requirements_and_geometry(tmp_path):
-    data = _copy_data(tmp_path)
-    notebook = tmp_path / "nb.ipynb"
-    notebook.write_text(json.dumps({"cells": []}))
-    names = {p.name for p in deps.dependencies(notebook, data)}
-    assert {"requirements.txt", "data.py", "figures.py", "datapackage.json", "sources.csv",
-            "maturing-partnership.txt", "ne_50m_countries.geojson"} <= names

@@ -1,4 +1,5 @@
 """maturing.timeline: one row per event, and the drawn timeline."""
+
 import matplotlib.colors as mcolors
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -13,25 +14,29 @@ def _frame(rows):
 
 
 def test_one_per_event_prefers_confirmed_and_precise_rows_and_sorts_by_date():
-    frame = _frame([
-        ["b", "2014-04", "suspended", "suspension", "confirmed"],
-        ["a", "1997-05", "founded", "founding", "confirmed"],
-        ["b", "2014-04-01", "suspended", "suspension", "confirmed"],
-        ["a", "1997-05-27", "founded", "founding", "confirmed"],
-        ["c", "2022-02-24", "war", "crisis", "unconfirmed"],
-        ["c", "2022-02", "war", "crisis", "confirmed"],
-    ])
+    frame = _frame(
+        [
+            ["b", "2014-04", "suspended", "suspension", "confirmed"],
+            ["a", "1997-05", "founded", "founding", "confirmed"],
+            ["b", "2014-04-01", "suspended", "suspension", "confirmed"],
+            ["a", "1997-05-27", "founded", "founding", "confirmed"],
+            ["c", "2022-02-24", "war", "crisis", "unconfirmed"],
+            ["c", "2022-02", "war", "crisis", "confirmed"],
+        ]
+    )
     one = timeline.one_per_event(frame)
     assert list(one["event_id"]) == ["a", "b", "c"]
     assert list(one["date"]) == ["1997-05-27", "2014-04-01", "2022-02"]  # the day when known, never an unconfirmed row
 
 
 def test_plot_timeline_orders_events_top_down_and_colours_categories_from_the_palette():
-    events = _frame([
-        ["late", "2014-04-01", "suspended", "suspension", "confirmed"],
-        ["early", "1997-05-27", "founded", "founding", "confirmed"],
-        ["middle", "2005", "a year only", "cooperation", "confirmed"],
-    ])
+    events = _frame(
+        [
+            ["late", "2014-04-01", "suspended", "suspension", "confirmed"],
+            ["early", "1997-05-27", "founded", "founding", "confirmed"],
+            ["middle", "2005", "a year only", "cooperation", "confirmed"],
+        ]
+    )
     fig, ax = figures.new(6, 3)
     drawn = timeline.plot_timeline(ax, events, marks=[("2005-10-01", "the article")])
     assert list(drawn["event_id"]) == ["early", "middle", "late"]
@@ -39,7 +44,10 @@ def test_plot_timeline_orders_events_top_down_and_colours_categories_from_the_pa
     assert list(drawn["precision"]) == ["day", "year", "day"]
     dots = [line for line in ax.lines if line.get_marker() == "o"]
     assert [mcolors.to_hex(d.get_markeredgecolor()) for d in dots] == [
-        figures.PALETTE["blue"].lower(), figures.PALETTE["green"].lower(), figures.PALETTE["vermillion"].lower()]
+        figures.PALETTE["blue"].lower(),
+        figures.PALETTE["green"].lower(),
+        figures.PALETTE["vermillion"].lower(),
+    ]
     assert mcolors.to_hex(dots[1].get_markerfacecolor()) == "#ffffff"  # a year-only date is hollow
     assert mcolors.to_hex(dots[0].get_markerfacecolor()) == figures.PALETTE["blue"].lower()
     assert ax.yaxis_inverted()  # earliest at the top
@@ -48,8 +56,12 @@ def test_plot_timeline_orders_events_top_down_and_colours_categories_from_the_pa
     mark = [line for line in ax.lines if line.get_linestyle() == "--"]
     assert len(mark) == 1 and pd.Timestamp(mark[0].get_xdata()[0]) == pd.Timestamp("2005-10-01 12:00")
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == ["founding texts and bodies", "practical cooperation", "meetings or cooperation suspended",
-                      "month or year only"]
+    assert legend == [
+        "founding texts and bodies",
+        "practical cooperation",
+        "meetings or cooperation suspended",
+        "month or year only",
+    ]
     plt.close(fig)
 
 

@@ -1,4 +1,5 @@
 """maturing.timeline.plot_timeline's second lane: dated items drawn below the events."""
+
 import matplotlib.colors as mcolors
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -7,12 +8,14 @@ from maturing import figures, timeline
 
 
 def _events():
-    return pd.DataFrame({
-        "event_id": ["early", "late"],
-        "date": ["1997-05-27", "2014-04-01"],
-        "label": ["founded", "suspended"],
-        "category": ["founding", "suspension"],
-    })
+    return pd.DataFrame(
+        {
+            "event_id": ["early", "late"],
+            "date": ["1997-05-27", "2014-04-01"],
+            "label": ["founded", "suspended"],
+            "category": ["founding", "suspension"],
+        }
+    )
 
 
 def _diamonds(ax):
@@ -46,8 +49,13 @@ def test_lane_dates_widen_the_time_axis():
 
 def test_lane_legend_and_its_place():
     fig, ax = figures.new(6, 4)
-    timeline.plot_timeline(ax, _events(), lane=[("2016-05-12", "sites", "#56B4E9")],
-                           lane_legend={"outcome: partly (1)": "#56B4E9"}, legend_loc="upper right")
+    timeline.plot_timeline(
+        ax,
+        _events(),
+        lane=[("2016-05-12", "sites", "#56B4E9")],
+        lane_legend={"outcome: partly (1)": "#56B4E9"},
+        legend_loc="upper right",
+    )
     legend = ax.get_legend()
     labels = [t.get_text() for t in legend.get_texts()]
     assert labels == ["founding texts and bodies", "meetings or cooperation suspended", "outcome: partly (1)"]

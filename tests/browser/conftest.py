@@ -1,14 +1,22 @@
 """A local HTTP server on the built book and a Debian Chromium driven by Playwright."""
+
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.serve import serve
+from tools.serve import serve
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-        "--disable-background-networking", "--disable-component-update"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
 
 
 @pytest.fixture(scope="session")

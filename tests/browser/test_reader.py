@@ -1,6 +1,7 @@
 """Every built page as a reader meets it, in headless Chromium: it loads with no console error,
 asks no other host for anything, shows its images, passes an axe-core audit, and the search and
 the navigation work. Screenshots of each page are written to _build/screenshots/."""
+
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -49,15 +50,16 @@ def test_page_loads_clean_offline_and_accessible(browser, site, shots, page_path
         assert foreign == [], f"requests to other hosts: {foreign}"
         assert errors == [], f"console errors: {errors}"
         broken = page.eval_on_selector_all(
-            "img", "imgs => imgs.filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
+            "img", "imgs => imgs.filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)"
+        )
         assert broken == [], f"images that did not load: {broken}"
         missing_alt = page.eval_on_selector_all(
-            "main img", "imgs => imgs.filter(i => !(i.getAttribute('alt') || '').trim()).map(i => i.src)")
+            "main img", "imgs => imgs.filter(i => !(i.getAttribute('alt') || '').trim()).map(i => i.src)"
+        )
         assert missing_alt == [], f"images without alt text: {missing_alt}"
         results = Axe().run(page)
         serious = [
-            (v["id"], v["impact"], len(v["nodes"]))
-            for v in results.response["violations"] if v["impact"] in SERIOUS
+            (v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"] if v["impact"] in SERIOUS
         ]
         assert serious == [], f"axe violations (critical/serious): {serious}"
     finally:

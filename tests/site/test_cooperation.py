@@ -1,12 +1,12 @@
 """The built Cooperation chapters: glued numbers computed from data/, figures, cross-links."""
+
 import re
 
 import pandas as pd
+from test_pages import page_text
 
 from maturing import dates, timeline
 from maturing.data import load
-
-from test_pages import page_text
 
 
 def page(path):
@@ -61,6 +61,6 @@ def test_counter_terrorism_chapter_shows_numbers_computed_from_the_data(html):
 
 def test_cooperation_part_comes_first_in_the_navigation(html):
     _, raw = page_text(html / "book" / "intro.html")
-    nav = raw[raw.index('class="bd-sidebar'):] if 'class="bd-sidebar' in raw else raw
+    nav = raw[raw.index('class="bd-sidebar') :] if 'class="bd-sidebar' in raw else raw
     assert nav.index("Cooperation") < nav.index("Drugs and terrorism")
     assert nav.index("01-nrc-at-work.html") < nav.index("02-counter-terrorism.html") < nav.index("06-afghan-drugs.html")

@@ -1,4 +1,5 @@
 """The two "Differences" chapters as built: glued numbers computed from data/ and the geometry, figures."""
+
 import re
 from html import unescape
 
@@ -19,7 +20,9 @@ def figure_ids(raw):
 def test_cfe_chapter_shows_ceilings_ratifications_and_commitments(html):
     text, raw = page_text(html / "notebooks" / "03-cfe-treaty.html")
     ceilings = load("cfe_ceilings")
-    group_tanks = ceilings.query("treaty == 'CFE 1990' and provision == 'Art. IV.1' and category == 'battle_tanks'")["ceiling"].iloc[0]
+    group_tanks = ceilings.query("treaty == 'CFE 1990' and provision == 'Art. IV.1' and category == 'battle_tanks'")[
+        "ceiling"
+    ].iloc[0]
     russia_tanks = ceilings.query("holder == 'Russia' and category == 'battle_tanks'")["ceiling"].iloc[0]
     assert f"{group_tanks:,}" in text and f"{russia_tanks:,}" in text  # "20,000", "6,350"
     assert f"{russia_tanks / group_tanks * 100:.0f} per cent" in text  # Russia's share of a group's tanks
@@ -55,8 +58,12 @@ def test_kaliningrad_chapter_shows_computed_distances_and_dates(html):
     facts = load("kaliningrad").set_index("fact_id")
     assert dates.label(facts.loc["transit-resumed-2022", "date"]) in text
     assert "{glue" not in text and "Verdicts" in text
-    assert figure_ids(raw) == ["fig-kaliningrad-distances", "fig-kaliningrad-map", "fig-enlargement-map",
-                               "fig-enlargement-timeline"]
+    assert figure_ids(raw) == [
+        "fig-kaliningrad-distances",
+        "fig-kaliningrad-map",
+        "fig-enlargement-map",
+        "fig-enlargement-timeline",
+    ]
     alts = re.findall(r'<img[^>]+alt="([^"]*)"', raw)
     assert len(alts) >= 4 and all(len(a) > 80 for a in alts)
     for csv in ("kaliningrad.csv", "enlargement.csv", "air_policing.csv"):

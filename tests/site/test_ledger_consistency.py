@@ -1,12 +1,13 @@
 """The built chapters and the claims ledger agree: every row of every verdict table on a
 chapter page (columns Claim / The article says / Verdict) has a claim in the ledger for that
 chapter, with the same verdict."""
+
 from pathlib import Path
 
 import pytest
 
-from maturing import ledger as L
 from maturing.data import load
+from tests.support import verdict_pages as V
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAPTERS = sorted(p.stem for p in (ROOT / "notebooks").glob("*.ipynb"))
@@ -18,14 +19,21 @@ def test_verdict_tables_agree_with_the_ledger(html, chapter):
     assert page.exists(), f"{chapter} was not built"
     raw = page.read_text(encoding="utf-8")
     claims = load("claims")
-    rows = L.verdict_rows(raw)
+    rows = V.verdict_rows(raw)
     if chapter in set(claims["chapter"]):
         assert rows, f"{chapter} examines claims of the ledger but prints no verdict table"
-    problems = L.disagreements(claims, chapter, raw)
+    problems = V.disagreements(claims, chapter, raw)
     assert not problems, "\n".join(problems)
 
 
 def test_the_parser_finds_the_drug_chapters_six_verdicts(html):
-    rows = L.verdict_rows((html / "notebooks" / "06-afghan-drugs.html").read_text(encoding="utf-8"))
-    assert [r["verdict"] for r in rows] == ["confirmed", "contradicted", "contradicted", "contradicted", "close", "unverified"]
+    rows = V.verdict_rows((html / "notebooks" / "06-afghan-drugs.html").read_text(encoding="utf-8"))
+    assert [r["verdict"] for r in rows] == [
+        "confirmed",
+        "contradicted",
+        "contradicted",
+        "contradicted",
+        "close",
+        "unverified",
+    ]
     assert rows[1]["quote"] == "this year it might reach 500 tons"

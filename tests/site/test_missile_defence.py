@@ -1,4 +1,5 @@
 """The built missile-defence chapter: glued numbers from the data, figures with alt text, verdicts."""
+
 import re
 from html import unescape
 
@@ -14,10 +15,15 @@ def page(html):
 def test_missile_defence_chapter_shows_distances_computed_from_the_data(html):
     places = load("missile_path_places").set_index("place_id")
     site = load("missile_defence_sites").drop_duplicates("site_id").set_index("site_id")
-    path = geo.great_circle(places.loc["tehran", "lon"], places.loc["tehran", "lat"],
-                            places.loc["washington", "lon"], places.loc["washington", "lat"], step_km=0.5)
+    path = geo.great_circle(
+        places.loc["tehran", "lon"],
+        places.loc["tehran", "lat"],
+        places.loc["washington", "lon"],
+        places.loc["washington", "lat"],
+        step_km=0.5,
+    )
     km = geo.distance_to_path_km(path, site.loc["redzikowo", "lon"], site.loc["redzikowo", "lat"])
-    text, raw = page(html)
+    text, _raw = page(html)
     assert f"passes {km:,.0f} km from Redzikowo" in " ".join(text.split())
     assert "17 September 2009" in text  # the cancellation, glued from missile_defence_events
     assert "Key findings" in text and "{glue" not in text

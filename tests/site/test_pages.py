@@ -1,4 +1,5 @@
 """The built book, as HTML: the pages exist and carry the numbers computed from data/."""
+
 import re
 from html import unescape
 
@@ -38,7 +39,7 @@ def test_data_files_are_downloadable(html):
 
 
 def test_every_chapter_ends_with_how_to_cite(html):
-    from maturing import cite
+    from maturing_book import citation as cite
 
     meta = cite.book_metadata()
     for page in sorted((html / "notebooks").glob("*.html")):
@@ -51,7 +52,7 @@ def test_every_chapter_ends_with_how_to_cite(html):
 def test_data_catalogue_lists_every_resource_with_a_download(html):
     from maturing.data import resource_names
 
-    text, raw = page_text(html / "book" / "data.html")
+    _text, raw = page_text(html / "book" / "data.html")
     for name in resource_names():
         assert f"{name}.csv" in raw, name
 
@@ -63,9 +64,11 @@ def test_intro_shows_the_verdict_counts_of_the_ledger(html):
     counts = ledger.verdict_counts(claims)
     text, _ = page_text(html / "book" / "intro.html")
     text = " ".join(text.split())
-    assert (f"Of the {len(ledger.checkable(claims))} checkable claims in the article, {counts['confirmed']} are "
-            f"confirmed, {counts['close']} close, {counts['contradicted']} contradicted and "
-            f"{counts['unverified']} unverified; a further {counts['opinion']} statements") in text
+    assert (
+        f"Of the {len(ledger.checkable(claims))} checkable claims in the article, {counts['confirmed']} are "
+        f"confirmed, {counts['close']} close, {counts['contradicted']} contradicted and "
+        f"{counts['unverified']} unverified; a further {counts['opinion']} statements"
+    ) in text
 
 
 def test_glossary_terms_link_from_the_chapters_and_back(html):

@@ -1,4 +1,5 @@
 """`make pdf`: one PDF of the whole book, every chapter in it, pages numbered for citing."""
+
 import re
 import subprocess
 from html import unescape

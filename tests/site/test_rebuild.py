@@ -1,6 +1,7 @@
 """The execution cache: a rebuild with nothing changed executes nothing; editing a CSV a
 chapter reads re-executes exactly that chapter. Runs the reader's real `make book` in place,
 and once `jupyter-book build` alone (the Sphinx extension must catch stale data by itself)."""
+
 import re
 import subprocess
 import sys
@@ -22,8 +23,11 @@ def build(command=MAKE_BOOK) -> str:
 
 def executed(log: str) -> list[str]:
     """Chapters executed, by execute.py (in parallel) or by myst-nb during the Sphinx read."""
-    parallel = [n for line in re.findall(r"executing \d+ chapter\(s\) in parallel: (.*)", log)
-                for n in re.findall(r"notebooks/([\w-]+)", line)]
+    parallel = [
+        n
+        for line in re.findall(r"executing \d+ chapter\(s\) in parallel: (.*)", log)
+        for n in re.findall(r"notebooks/([\w-]+)", line)
+    ]
     return sorted(set(parallel) | set(re.findall(r"([\w-]+)\.ipynb: Executing notebook", log)))
 
 

@@ -2,6 +2,7 @@
 figure image, the search index and the downloads. Each is a clean Sphinx build into a fresh
 folder; the executed notebooks come from the book's cache (nbval has already shown that a
 fresh run reproduces them, figures included)."""
+
 import hashlib
 import subprocess
 import sys
@@ -12,14 +13,23 @@ JB = Path(sys.executable).parent / "jupyter-book"
 
 
 def digests(html: Path) -> dict[str, str]:
-    files = [*html.glob("notebooks/*.html"), *html.glob("book/*.html"), *html.glob("_images/*"),
-             html / "searchindex.js", *html.glob("_downloads/*/*")]
+    files = [
+        *html.glob("notebooks/*.html"),
+        *html.glob("book/*.html"),
+        *html.glob("_images/*"),
+        html / "searchindex.js",
+        *html.glob("_downloads/*/*"),
+    ]
     return {str(f.relative_to(html)): hashlib.sha256(f.read_bytes()).hexdigest() for f in files}
 
 
 def clean_build(into: Path) -> Path:
-    run = subprocess.run([str(JB), "build", str(ROOT), "--path-output", str(into), "-W", "-n", "--keep-going"],
-                         capture_output=True, text=True, cwd=ROOT)
+    run = subprocess.run(
+        [str(JB), "build", str(ROOT), "--path-output", str(into), "-W", "-n", "--keep-going"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     return into / "_build" / "html"
 

@@ -1,4 +1,5 @@
 """The built security-belt chapter: border lengths and CSTO membership glued from the data."""
+
 import re
 from html import unescape
 

@@ -1,11 +1,13 @@
 """The opening chapter as built: glued numbers from the data, its figures, the ledger table
 with a link per row to the chapter that checks it, and its place first in the book."""
+
 import re
 from html import unescape
 
 import pytest
 
-from maturing import article, ledger as L
+from maturing import article
+from maturing import ledger as L
 from maturing.data import load
 
 
@@ -15,14 +17,16 @@ def page(html):
 
 
 def test_key_findings_show_the_counts_of_the_data(html):
-    text, raw = page(html)
+    text, _raw = page(html)
     claims = load("claims")
     counts = L.verdict_counts(claims)
     assert "{glue" not in text, "an unresolved glue reference"
     body = article.body(load("article_paragraphs"))
     assert f"{body['words'].sum():,}" in text
-    expected = (f"Of the {len(L.checkable(claims))} that can be checked, {counts['confirmed']} are confirmed, "
-                f"{counts['close']} close, {counts['contradicted']} contradicted and {counts['unverified']} unverified")
+    expected = (
+        f"Of the {len(L.checkable(claims))} that can be checked, {counts['confirmed']} are confirmed, "
+        f"{counts['close']} close, {counts['contradicted']} contradicted and {counts['unverified']} unverified"
+    )
     assert expected in re.sub(r"\s+", " ", text)
 
 
@@ -52,6 +56,6 @@ def test_the_chapter_each_row_links_to_was_built(html, chapter):
 
 def test_the_article_comes_first_in_the_book(html):
     raw = (html / "book" / "intro.html").read_text(encoding="utf-8")
-    nav = raw[raw.index('class="bd-sidebar-primary'):]
+    nav = raw[raw.index('class="bd-sidebar-primary') :]
     assert nav.index("00-the-article.html") < nav.index("06-afghan-drugs.html")
     assert "The article" in re.sub(r"<[^>]+>", " ", nav)

@@ -1,14 +1,15 @@
 """The built closing chapter: numbers glued from data/outcomes.csv and the tables it cites,
 its two figures, the outcome table, and links back to every chapter."""
+
 import re
 from pathlib import Path
 
 import pandas as pd
-
-from maturing import dates, outcomes as O
-from maturing.data import load
-
 from test_pages import page_text
+
+from maturing import dates
+from maturing import outcomes as O
+from maturing.data import load
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = Path("notebooks") / "08-twenty-years-on.html"
@@ -67,8 +68,10 @@ def test_what_this_book_found_links_every_chapter_and_counts_the_ledger(html):
     from maturing import ledger
 
     counts = ledger.verdict_counts(load("claims"))
-    assert (f"splits it into {len(load('claims'))} claims and keeps them in one ledger: {counts['confirmed']} were "
-            f"confirmed, {counts['close']} came close, {counts['contradicted']} were contradicted") in text
+    assert (
+        f"splits it into {len(load('claims'))} claims and keeps them in one ledger: {counts['confirmed']} were "
+        f"confirmed, {counts['close']} came close, {counts['contradicted']} were contradicted"
+    ) in text
     for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
         if notebook.stem != "08-twenty-years-on":
             assert f'href="{notebook.stem}.html"' in raw, notebook.stem
@@ -76,5 +79,5 @@ def test_what_this_book_found_links_every_chapter_and_counts_the_ledger(html):
 
 def test_the_closing_part_comes_before_about_the_book(html):
     _, raw = page_text(html / "book" / "intro.html")
-    nav = raw[raw.index('class="bd-sidebar'):] if 'class="bd-sidebar' in raw else raw
+    nav = raw[raw.index('class="bd-sidebar') :] if 'class="bd-sidebar' in raw else raw
     assert nav.index("07-security-belt.html") < nav.index("Twenty years on") < nav.index("About the book")

@@ -2,12 +2,11 @@
 and no page, with everything it loads, over the weight budget. Weight is counted as it is
 transferred by an ordinary static host: text (HTML, CSS, JS, SVG) gzip-compressed, images as
 they are; the uncompressed total is held to a looser ceiling too."""
+
 import gzip
 import re
 from pathlib import Path
 from urllib.parse import urlparse
-
-import pytest
 
 BUDGET_KIB = 800  # transferred
 UNCOMPRESSED_CEILING_KIB = 1200

@@ -1,5 +1,6 @@
 """A static HTTP server for the built book on 127.0.0.1, compressing text with gzip when the
 client asks for it, as ordinary static hosts do. Used by the browser tests and `make audit`."""
+
 from __future__ import annotations
 
 import functools

@@ -7,6 +7,7 @@ after one chapter's notebook changes; a rebuild after one CSV changes; the nbval
 and reports our cost per executed notebook as a ratio to the sample's. Repeated steps are
 run RUNS times and the median is quoted. Prints a table and writes _build/bench/bench.csv.
 """
+
 from __future__ import annotations
 
 import csv
@@ -60,8 +61,11 @@ def execution_seconds(notebook: Path) -> float:
 
 def executed(log: str) -> list[str]:
     """Chapters executed, by execute.py (in parallel) or by myst-nb during the Sphinx read."""
-    parallel = [n for line in re.findall(r"executing \d+ chapter\(s\) in parallel: (.*)", log)
-                for n in re.findall(r"notebooks/([\w-]+)", line)]
+    parallel = [
+        n
+        for line in re.findall(r"executing \d+ chapter\(s\) in parallel: (.*)", log)
+        for n in re.findall(r"notebooks/([\w-]+)", line)
+    ]
     return sorted(set(parallel) | set(re.findall(r"([\w-]+)\.ipynb: Executing notebook", log)))
 
 
@@ -93,21 +97,29 @@ class Edited:
 def with_code_comment(run: int):
     """An edit of the first code cell, different for each run (an edit already executed once
     would rightly come from the cache)."""
+
     def edit(notebook: bytes) -> bytes:
         nb = json.loads(notebook)
         cell = next(c for c in nb["cells"] if c["cell_type"] == "code")
         source = cell["source"] if isinstance(cell["source"], list) else [cell["source"]]
-        cell["source"] = [f"# benchmark edit {run} {time.time_ns()}\n"] + source
+        cell["source"] = [f"# benchmark edit {run} {time.time_ns()}\n", *source]
         return json.dumps(nb, indent=1).encode()
+
     return edit
 
 
 def median_row(step: str, samples: list[tuple[float, float, str]], note: str = "") -> dict:
     walls = [s[0] for s in samples]
     peaks = [s[1] for s in samples if s[1] == s[1]]
-    return {"step": step, "runs": len(samples), "median_s": round(statistics.median(walls), 2),
-            "min_s": round(min(walls), 2), "max_s": round(max(walls), 2),
-            "peak_mb": round(max(peaks), 0) if peaks else "", "note": note}
+    return {
+        "step": step,
+        "runs": len(samples),
+        "median_s": round(statistics.median(walls), 2),
+        "min_s": round(min(walls), 2),
+        "max_s": round(max(walls), 2),
+        "peak_mb": round(max(peaks), 0) if peaks else "",
+        "note": note,
+    }
 
 
 def sample_book() -> tuple[list, int]:
@@ -154,18 +166,42 @@ def main() -> None:
         run(book())
     rows.append(median_row(f"one CSV changed ({csv_file.name})", runs, f"executed: {executed(runs[-1][2])}"))
 
-    nbval = [run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--nbval", "--nbval-current-env",
-                  *map(str, notebooks)]) for _ in range(RUNS)]
+    nbval = [
+        run(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-p",
+                "no:cacheprovider",
+                "-q",
+                "--nbval",
+                "--nbval-current-env",
+                *map(str, notebooks),
+            ]
+        )
+        for _ in range(RUNS)
+    ]
     rows.append(median_row("nbval (all notebooks)", nbval))
 
     per_notebook = [(nb.stem, execution_seconds(nb)) for nb in notebooks]
     slowest = max(per_notebook, key=lambda x: x[1])
-    rows.append({"step": "slowest notebook (fresh kernel, top to bottom)", "runs": 1,
-                 "median_s": round(slowest[1], 2), "min_s": "", "max_s": "", "peak_mb": "", "note": slowest[0]})
+    rows.append(
+        {
+            "step": "slowest notebook (fresh kernel, top to bottom)",
+            "runs": 1,
+            "median_s": round(slowest[1], 2),
+            "min_s": "",
+            "max_s": "",
+            "peak_mb": "",
+            "note": slowest[0],
+        }
+    )
 
     sample, sample_executed = sample_book()
-    rows.append(median_row("sample book clean build (jupyter-book create)", sample,
-                           f"{sample_executed} notebooks executed"))
+    rows.append(
+        median_row("sample book clean build (jupyter-book create)", sample, f"{sample_executed} notebooks executed")
+    )
 
     whole = [run(["make", "--no-print-directory", "-C", str(ROOT), "test"])]
     rows.append(median_row("make test (whole)", whole))
@@ -173,9 +209,17 @@ def main() -> None:
     ours_per_nb = statistics.median(s[0] for s in clean_runs) / max(ours_executed, 1)
     sample_per_nb = statistics.median(s[0] for s in sample) / max(sample_executed, 1)
     ratio = ours_per_nb / sample_per_nb
-    rows.append({"step": "cost per executed notebook: ours / sample", "runs": "", "median_s": round(ratio, 2),
-                 "min_s": "", "max_s": "", "peak_mb": "",
-                 "note": f"{ours_per_nb:.2f} s vs {sample_per_nb:.2f} s per notebook"})
+    rows.append(
+        {
+            "step": "cost per executed notebook: ours / sample",
+            "runs": "",
+            "median_s": round(ratio, 2),
+            "min_s": "",
+            "max_s": "",
+            "peak_mb": "",
+            "note": f"{ours_per_nb:.2f} s vs {sample_per_nb:.2f} s per notebook",
+        }
+    )
 
     with open(OUT / "bench.csv", "w", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")

@@ -1,11 +1,13 @@
 """How to cite a chapter: APA-style text and BibTeX, from CITATION.cff."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import yaml
+from docutils import nodes
 
-from .paths import ROOT
+from maturing.paths import ROOT
 
 CITATION = ROOT / "CITATION.cff"
 
@@ -54,3 +56,35 @@ def bibtex(docname: str, chapter_title: str, meta: dict) -> str:
     }
     body = ",\n".join(f"  {k:<9} = {{{v}}}" for k, v in fields.items())
     return f"@incollection{{{bibtex_key(docname, meta)},\n{body}\n}}"
+
+
+def is_chapter(docname: str) -> bool:
+    return docname.startswith("notebooks/")
+
+
+def append_citation(app, doctree):
+    """``doctree-read``: end every chapter with "How to cite this chapter" (APA text and BibTeX)."""
+    docname = app.env.docname
+    if not is_chapter(docname):
+        return
+    app.env.note_dependency(str(CITATION))
+    meta = book_metadata()
+    title = app.env.titles[docname].astext()
+    top = next(iter(doctree.findall(nodes.section)))
+    section = nodes.section(ids=["how-to-cite-this-chapter"], names=["how to cite this chapter"])
+    section += nodes.title(text="How to cite this chapter")
+    section += _with_emphasis(apa(title, meta))
+    section += nodes.literal_block(text=bibtex(docname, title, meta), language="bibtex")
+    section += nodes.paragraph(
+        text=f"Version {meta['version']}, released {meta['date-released']}. "
+        "Cite the article itself as Ivanov (2005), listed in the bibliography."
+    )
+    top += section
+
+
+def _with_emphasis(text: str) -> nodes.paragraph:
+    """A paragraph in which *starred* spans are set in italics."""
+    paragraph = nodes.paragraph()
+    for i, piece in enumerate(text.split("*")):
+        paragraph += nodes.emphasis(text=piece) if i % 2 else nodes.Text(piece)
+    return paragraph

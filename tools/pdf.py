@@ -1,9 +1,10 @@
 """Print the single-page HTML build to one PDF with numbered pages, in headless Chromium.
 
-    python book/_ext/pdf.py _build/singlehtml _build/pdf/book.pdf
+    python tools/pdf.py _build/singlehtml _build/pdf/book.pdf
 
 Chromium is Debian's (/usr/bin/chromium), driven by Playwright; nothing is downloaded.
 """
+
 from __future__ import annotations
 
 import sys
@@ -12,8 +13,14 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 FOOTER = (
     '<div style="font-size:8px;width:100%;text-align:center;color:#444;">'
     '<span class="title"></span> · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>'
@@ -48,9 +55,15 @@ def print_pdf(singlehtml: Path, pdf: Path) -> None:
         page.goto(html.resolve().as_uri(), wait_until="networkidle")
         page.add_style_tag(content=PRINT_CSS)
         page.emulate_media(media="print")
-        page.pdf(path=str(pdf), format="A4", print_background=True, display_header_footer=True,
-                 header_template="<div></div>", footer_template=FOOTER,
-                 margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"})
+        page.pdf(
+            path=str(pdf),
+            format="A4",
+            print_background=True,
+            display_header_footer=True,
+            header_template="<div></div>",
+            footer_template=FOOTER,
+            margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
+        )
         browser.close()
 
 

@@ -11,6 +11,7 @@
   file, in the same order, with relative ``url()`` references rewritten; one request instead
   of a chain of them before the first paint on a slow connection.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -18,7 +19,7 @@ import os
 import re
 from pathlib import Path
 
-import icons
+from . import assets, icons
 
 STYLESHEET = re.compile(r'[ \t]*<link (?=[^>]*rel="stylesheet")[^>]*href="([^"]+)"[^>]*/?>\n?')
 CSS_URL = re.compile(r"url\((['\"]?)(?!data:|https?:|/|#)([^'\")]+)\1\)")
@@ -31,7 +32,8 @@ def css_text(path: Path, bundle_dir: Path) -> str:
     text = CSS_IMPORT.sub(lambda m: css_text((path.parent / m.group(1)).resolve(), bundle_dir), text)
     return CSS_URL.sub(
         lambda m: f"url({m.group(1)}{os.path.relpath((path.parent / m.group(2)).resolve(), bundle_dir)}{m.group(1)})",
-        text)
+        text,
+    )
 
 
 def bundle_styles(page: str, page_path: Path, static: Path) -> str:
@@ -52,12 +54,13 @@ def bundle_styles(page: str, page_path: Path, static: Path) -> str:
     first = local[0]
     out, last = [], 0
     for m in local:
-        out.append(page[last:m.start()])
+        out.append(page[last : m.start()])
         if m is first:
             out.append(f'    <link rel="stylesheet" type="text/css" href="{href}" />\n')
         last = m.end()
     out.append(page[last:])
     return "".join(out)
+
 
 BLOCKING_SCRIPT = re.compile(r'<script src="([^"]+)"></script>')
 
@@ -66,7 +69,7 @@ def defer_scripts(page: str) -> str:
     return BLOCKING_SCRIPT.sub(r'<script defer src="\1"></script>', page)
 
 
-EAGER_IMAGE = re.compile(r'<img (?![^>]*\bloading=)')
+EAGER_IMAGE = re.compile(r"<img (?![^>]*\bloading=)")
 
 
 def lazy_images(page: str) -> str:
@@ -74,7 +77,7 @@ def lazy_images(page: str) -> str:
     first = EAGER_IMAGE.search(page)
     if first is None:
         return page
-    head, tail = page[:first.end()], page[first.end():]
+    head, tail = page[: first.end()], page[first.end() :]
     return head + EAGER_IMAGE.sub('<img loading="lazy" decoding="async" ', tail)
 
 
@@ -91,3 +94,19 @@ def process_folder(outdir: Path) -> None:
         done = process(text, path.resolve(), static)
         if done != text:
             path.write_text(done, encoding="utf-8")
+
+
+def finish_pages(app, exception):
+    """``build-finished``: write the icon stylesheet, then post-process every written page."""
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    (outdir / "_static" / "maturing-icons.css").write_text(assets.icon_stylesheet(), encoding="utf-8")
+    process_folder(outdir)
+
+
+def accessible_citations(app, pagename, templatename, context, doctree):
+    """docutils marks bibliography entries role="doc-biblioentry" inside a role="list": axe-core
+    reports that as a critical ARIA error (a list must own list items). Make them list items."""
+    if "body" in context:
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')

@@ -6,6 +6,7 @@ built: it reads the icon outlines from the theme's own copy of the script and wr
 into the pages as a small inline ``<svg>``; the script is then left out of every page.
 Font Awesome Free icons are CC BY 4.0 (https://fontawesome.com/license/free).
 """
+
 from __future__ import annotations
 
 import html
@@ -15,7 +16,14 @@ from pathlib import Path
 
 import pydata_sphinx_theme
 
-SCRIPT = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static" / "scripts" / "fontawesome.js"
+SCRIPT = (
+    Path(pydata_sphinx_theme.__file__).parent
+    / "theme"
+    / "pydata_sphinx_theme"
+    / "static"
+    / "scripts"
+    / "fontawesome.js"
+)
 ICON = re.compile(r'(?:"([a-z0-9-]+)"|([a-z0-9]+)):\[(\d+),(\d+),\[[^\]]*\],"[0-9a-f]+","(M[^"]+)"\]')
 ELEMENT = re.compile(r'<(i|span) class="([^"]*\bfa-[^"]*)"([^>]*)>\s*</\1>')
 STYLE_NAMES = {"fa-solid", "fas", "fa-regular", "far", "fa-brands", "fab", "fa-lg", "fa-fw", "fa"}
@@ -29,7 +37,7 @@ def solid_icons() -> dict[str, tuple[int, int, str]]:
     start = 0
     for call in calls:
         if call.group(1) == "fas":
-            block = js[start:call.start()]
+            block = js[start : call.start()]
             break
         start = call.end()
     else:
@@ -52,8 +60,10 @@ def svg_for(classes: str, attributes: str) -> str | None:
     # element a web-font glyph as well, and make the browser download the 156 KB font for it
     kept = [c for c in classes.split() if not (c.startswith("fa-") or c in STYLE_NAMES)]
     kept += ["svg-inline--fa"] + (["svg-lg"] if "fa-lg" in classes.split() else [])
-    return (f'<svg class="{" ".join(kept)}" viewBox="0 0 {width} {height}"{attributes} '
-            f'aria-hidden="true" focusable="false" role="img">{label}<path fill="currentColor" d="{path}"/></svg>')
+    return (
+        f'<svg class="{" ".join(kept)}" viewBox="0 0 {width} {height}"{attributes} '
+        f'aria-hidden="true" focusable="false" role="img">{label}<path fill="currentColor" d="{path}"/></svg>'
+    )
 
 
 SCRIPT_TAG = re.compile(r'\s*<(?:script[^>]*src|link[^>]*href)="[^"]*fontawesome\.js[^"]*"[^>]*>(?:</script>)?')

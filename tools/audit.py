@@ -6,6 +6,7 @@ and desktop, on every page. Prints a table (page, transferred KiB, the four scor
 errors) and writes _build/audit/audit.csv. A benchmark, not a test: `make test` keeps the fast
 checks (no third-party asset, weight budget, no console error).
 """
+
 from __future__ import annotations
 
 import csv
@@ -18,25 +19,36 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from tests.serve import serve  # noqa: E402
+from serve import serve  # noqa: E402  (tools/serve.py: this script's own folder is on sys.path)
 
 LIGHTHOUSE_VERSION = "12.2.3"
 TOOLS = ROOT / "_build" / "tools"
 OUT = ROOT / "_build" / "audit"
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking " \
-               "--disable-component-update --no-first-run --disable-sync"
-TARGETS = {"mobile performance": 90, "desktop performance": 98, "accessibility": 100,
-           "best-practices": 100, "seo": 95}
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --no-first-run --disable-sync"
+)
+TARGETS = {"mobile performance": 90, "desktop performance": 98, "accessibility": 100, "best-practices": 100, "seo": 95}
 
 
 def lighthouse() -> Path:
     binary = TOOLS / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
         TOOLS.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["npm", "install", "--prefix", str(TOOLS), "--no-audit", "--no-fund", "--silent",
-                        f"lighthouse@{LIGHTHOUSE_VERSION}"], check=True)
+        subprocess.run(
+            [
+                "npm",
+                "install",
+                "--prefix",
+                str(TOOLS),
+                "--no-audit",
+                "--no-fund",
+                "--silent",
+                f"lighthouse@{LIGHTHOUSE_VERSION}",
+            ],
+            check=True,
+        )
     return binary
 
 
@@ -44,13 +56,18 @@ def audit(url: str, preset: str) -> dict:
     """One Lighthouse run: scores (0-100), transferred KiB, console errors."""
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
-        cmd = [str(lighthouse()), url, "--quiet", "--output=json", f"--output-path={report}",
-               f"--chrome-flags={CHROME_FLAGS}",
-               "--only-categories=performance,accessibility,best-practices,seo"]
+        cmd = [
+            str(lighthouse()),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            f"--chrome-flags={CHROME_FLAGS}",
+            "--only-categories=performance,accessibility,best-practices,seo",
+        ]
         if preset == "desktop":
             cmd.append("--preset=desktop")
-        subprocess.run(cmd, check=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
-                       capture_output=True)
+        subprocess.run(cmd, check=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, capture_output=True)
         data = json.loads(report.read_text())
     scores = {k: round(v["score"] * 100) for k, v in data["categories"].items()}
     audits = data["audits"]
@@ -62,8 +79,11 @@ def audit(url: str, preset: str) -> dict:
 
 
 def pages(html: Path) -> list[str]:
-    return sorted(str(p.relative_to(html)) for p in html.rglob("*.html")
-                  if not p.relative_to(html).parts[0].startswith("_") and p.name not in ("index.html", "print.html"))
+    return sorted(
+        str(p.relative_to(html))
+        for p in html.rglob("*.html")
+        if not p.relative_to(html).parts[0].startswith("_") and p.name not in ("index.html", "print.html")
+    )
 
 
 def audit_book(name: str, html: Path, only: list[str] | None = None) -> list[dict]:
@@ -71,12 +91,19 @@ def audit_book(name: str, html: Path, only: list[str] | None = None) -> list[dic
     with serve(html) as base:
         for page in only or pages(html):
             mobile, desktop = audit(f"{base}/{page}", "mobile"), audit(f"{base}/{page}", "desktop")
-            rows.append({
-                "book": name, "page": page, "KiB": mobile["kib"],
-                "mobile perf": mobile["scores"]["performance"], "desktop perf": desktop["scores"]["performance"],
-                "accessibility": mobile["scores"]["accessibility"], "best practices": mobile["scores"]["best-practices"],
-                "seo": mobile["scores"]["seo"], "console errors": max(mobile["console_errors"], desktop["console_errors"]),
-            })
+            rows.append(
+                {
+                    "book": name,
+                    "page": page,
+                    "KiB": mobile["kib"],
+                    "mobile perf": mobile["scores"]["performance"],
+                    "desktop perf": desktop["scores"]["performance"],
+                    "accessibility": mobile["scores"]["accessibility"],
+                    "best practices": mobile["scores"]["best-practices"],
+                    "seo": mobile["scores"]["seo"],
+                    "console errors": max(mobile["console_errors"], desktop["console_errors"]),
+                }
+            )
             print(rows[-1], flush=True)
     return rows
 
@@ -107,10 +134,18 @@ def main() -> None:
     for r in rows:
         print(" | ".join(str(r[k]).ljust(widths[k]) for k in keys))
     ours = [r for r in rows if r["book"] == "ours"]
-    misses = [(r["page"], k, r[c]) for r in ours for k, c in
-              [("mobile performance", "mobile perf"), ("desktop performance", "desktop perf"),
-               ("accessibility", "accessibility"), ("best-practices", "best practices"), ("seo", "seo")]
-              if r[c] < TARGETS[k]]
+    misses = [
+        (r["page"], k, r[c])
+        for r in ours
+        for k, c in [
+            ("mobile performance", "mobile perf"),
+            ("desktop performance", "desktop perf"),
+            ("accessibility", "accessibility"),
+            ("best-practices", "best practices"),
+            ("seo", "seo"),
+        ]
+        if r[c] < TARGETS[k]
+    ]
     misses += [(r["page"], "console errors", r["console errors"]) for r in ours if r["console errors"]]
     misses += [(r["page"], "weight KiB", r["KiB"]) for r in ours if r["KiB"] >= 800]
     print(f"\n(written to {OUT / 'audit.csv'})")

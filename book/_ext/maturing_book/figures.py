@@ -2,11 +2,12 @@
 become numbered Sphinx figures with alt text, a caption, a source line and a
 link to their data, straight from the notebook output (no hand-written markup).
 """
+
 from __future__ import annotations
 
 from docutils import nodes
 
-METADATA_KEY = "maturing/figure"
+from maturing.figures import METADATA_KEY
 
 
 class FigureRenderer:

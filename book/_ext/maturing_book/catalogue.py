@@ -1,5 +1,6 @@
 """The ``data-catalogue`` directive: the data catalogue page, generated from
 ``data/datapackage.json`` so that it can never disagree with the data."""
+
 from __future__ import annotations
 
 import json

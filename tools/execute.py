@@ -1,7 +1,7 @@
 """Fill the execution cache before Sphinx runs.
 
-    python book/_ext/execute.py            # run stale or uncached chapters, in parallel
-    python book/_ext/execute.py --seed     # cache the committed outputs as they are
+    python tools/execute.py            # run stale or uncached chapters, in parallel
+    python tools/execute.py --seed     # cache the committed outputs as they are
 
 myst-nb executes notebooks one after the other while Sphinx reads them. Run first, this
 script executes every chapter whose cached outputs are missing or stale on all cores
@@ -11,17 +11,16 @@ script executes every chapter whose cached outputs are missing or stale on all c
 committed outputs (figures included) equal to a fresh run: the committed notebooks are then
 put in the cache as they are, so the book build does not execute everything a second time.
 """
+
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
+from jupyter_cache import get_cache
+from jupyter_cache.executors import load_executor
 
-from jupyter_cache import get_cache  # noqa: E402
-from jupyter_cache.executors import load_executor  # noqa: E402
-
-import cachestate  # noqa: E402
+from maturing_book import cache as cachestate
 
 TIMEOUT = 120
 
@@ -40,7 +39,8 @@ def execute_stale(cache_dir: Path) -> None:
         cache.add_nb_to_project(str(path))
     print(f"[maturing] executing {len(todo)} chapter(s) in parallel: {', '.join(sorted(todo))}")
     result = load_executor("local-parallel", cache=cache).run_and_cache(
-        filter_uris=[str(p) for p in todo.values()], timeout=TIMEOUT)
+        filter_uris=[str(p) for p in todo.values()], timeout=TIMEOUT
+    )
     done = {str(Path(u).resolve()) for u in result.succeeded}
     cachestate.mark_executed(cache_dir, {d: now[d] for d, p in todo.items() if str(p.resolve()) in done})
     for uri in result.excepted + result.errored:
@@ -52,7 +52,7 @@ def seed(cache_dir: Path) -> None:
     now = cachestate.current(notebooks)
     cachestate.drop_stale(cache_dir, notebooks, now)
     cache = get_cache(cache_dir)
-    for doc, path in notebooks.items():
+    for _doc, path in notebooks.items():
         if cachestate.cached_record(cache_dir, path) is None:
             cache.cache_notebook_file(str(path), check_validity=False, overwrite=True)
     cachestate.mark_executed(cache_dir, now)
