@@ -1,4 +1,8 @@
-"""The article's claims: exact quotes and the verdicts the chapters give them."""
+"""The article's claims: exact quotes, the kinds of claim and the verdicts the chapters give them.
+
+A checkable claim gets one of :data:`VERDICTS`; an opinion, a proposal or a prediction is never
+scored true or false, and a verdict table shows its kind instead (:data:`LABELS`).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,29 @@ import pandas as pd
 
 from .paths import ARTICLE
 
-VERDICTS = ("confirmed", "close", "contradicted", "unverified", "opinion")
+VERDICTS = ("confirmed", "close", "contradicted", "unverified")
+NOT_SCORED = ("opinion", "proposal", "prediction")
+KINDS = ("checkable", *NOT_SCORED)
+# The word a verdict table shows for a claim: its verdict, or its kind when it is not scored.
+LABELS = (*VERDICTS, *NOT_SCORED)
+
+
+def label(kind: str, verdict) -> str:
+    """The verdict of a checkable claim, the kind of any other (``opinion``, ``proposal``, ``prediction``)."""
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+    if kind != "checkable":
+        return kind
+    if not isinstance(verdict, str) or verdict not in VERDICTS:
+        raise ValueError(f"a checkable claim needs a verdict in {VERDICTS}, not {verdict!r}")
+    return verdict
+
+
+def labels(ledger: pd.DataFrame) -> pd.Series:
+    """:func:`label` for every row of the claims ledger (columns ``kind`` and ``verdict``)."""
+    return pd.Series(
+        [label(k, v) for k, v in zip(ledger["kind"], ledger["verdict"], strict=True)], index=ledger.index, name="label"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -36,8 +62,8 @@ class Verdict:
 
     def __post_init__(self):
         quote(self.quote)
-        if self.verdict not in VERDICTS:
-            raise ValueError(f"verdict must be one of {VERDICTS}, not {self.verdict!r}")
+        if self.verdict not in LABELS:
+            raise ValueError(f"verdict must be one of {LABELS}, not {self.verdict!r}")
 
 
 def verdict_table(verdicts: list[Verdict]) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from html import escape
 import pandas as pd
 from IPython.display import display
 
-from .claims import VERDICTS
+from .claims import LABELS, labels
 
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
 
@@ -22,19 +22,19 @@ def chapter_url(chapter: str) -> str:
 
 
 def verdict_counts(ledger: pd.DataFrame) -> pd.Series:
-    """Number of claims per verdict, in the book's order of verdicts."""
-    return ledger["verdict"].value_counts().reindex(VERDICTS, fill_value=0)
+    """Number of claims per verdict (checkable claims) or kind (the others), in the book's order."""
+    return labels(ledger).value_counts().reindex(LABELS, fill_value=0)
 
 
 def verdicts_by_chapter(ledger: pd.DataFrame) -> pd.DataFrame:
-    """Claims per chapter (rows, in file order) and verdict (columns, in the book's order)."""
-    table = pd.crosstab(ledger["chapter"], ledger["verdict"])
-    return table.reindex(columns=list(VERDICTS), fill_value=0).sort_index()
+    """Claims per chapter (rows, in file order) and verdict or kind (columns, in the book's order)."""
+    table = pd.crosstab(ledger["chapter"], labels(ledger))
+    return table.reindex(columns=list(LABELS), fill_value=0).sort_index()
 
 
 def checkable(ledger: pd.DataFrame) -> pd.DataFrame:
-    """The claims that can be checked: every verdict but 'opinion'."""
-    return ledger[ledger["verdict"] != "opinion"]
+    """The claims that can be checked (kind 'checkable'): opinions, proposals and predictions are not."""
+    return ledger[ledger["kind"] == "checkable"]
 
 
 # --- the ledger as a readable table ---------------------------------------------------------
@@ -56,10 +56,10 @@ def ledger_html(ledger: pd.DataFrame, titles: dict[str, str]) -> str:
             f'<tr class="maturing-group"><th colspan="{len(columns)}"><a href="{url}">{title}</a> '
             f"({len(rows)} claims)</th></tr>"
         ]
-        for row in rows.itertuples():
+        for row, word in zip(rows.itertuples(), labels(rows), strict=True):
             quote = escape(f"{OPEN_QUOTE}{row.quote}{CLOSE_QUOTE}")
             cells.append(
-                f"<tr><td>{escape(row.claim)}</td><td>{quote}</td><td>{escape(row.verdict)}</td>"
+                f"<tr><td>{escape(row.claim)}</td><td>{quote}</td><td>{escape(word)}</td>"
                 f'<td>{escape(row.evidence)}</td><td><a href="{url}">ch.&nbsp;{number}</a></td></tr>'
             )
         bodies.append("<tbody>" + "".join(cells) + "</tbody>")
@@ -70,5 +70,5 @@ def ledger_html(ledger: pd.DataFrame, titles: dict[str, str]) -> str:
 
 def show_ledger(ledger: pd.DataFrame, titles: dict[str, str]) -> None:
     """Display the grouped, linked ledger table (with a plain-text fallback)."""
-    plain = ledger[["chapter", "claim", "verdict"]].to_string(index=False)
+    plain = ledger[["chapter", "claim"]].assign(verdict=labels(ledger)).to_string(index=False)
     display({"text/html": ledger_html(ledger, titles), "text/plain": plain}, raw=True)

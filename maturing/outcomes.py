@@ -28,23 +28,27 @@ from .figures import PALETTE
 
 # The outcome words, from best to worst for the article, and the rule for each. "What the
 # article wanted" is the hope or proposal itself; for a concern it is that the feared thing
-# should not happen.
+# should not happen. Each hope is judged at the horizon it states itself ("next year": the end of
+# that year); with none, over the whole record, up to the last date read.
 OUTCOMES = {
-    "fulfilled": "what the article wanted happened, and was not undone",
-    "partly": "part of what the article wanted happened, or it happened in another form "
-    "(for a concern: the feared thing came, but only in part or in another form)",
-    "reversed": "what the article wanted happened, then was suspended, ended or withdrawn",
-    "not fulfilled": "what the article wanted did not happen: it was refused, or events made it impossible "
-    "or went the other way (for a concern: the feared thing happened)",
-    "no record": "no source we read shows that it happened, and none shows that it was refused; "
-    "it is settled on the last date on which it could still have happened",
+    "fulfilled": "what the article wanted happened within its stated horizon (or, with none, happened and was "
+    "still in place at the end of the record); a later end of something that was only promised to start does not "
+    "undo it",
+    "partly fulfilled": "only part of it happened, or it happened in a materially different form (for a concern: "
+    "the feared thing came only in part or in another form)",
+    "fulfilled then reversed": "it happened as wanted, wholly or in substantial part, and was later suspended, ended "
+    "or withdrawn, where lasting was part of what was wanted",
+    "not fulfilled": "it did not happen: it was refused, events made it impossible or went the other way (for a "
+    "concern: the feared thing happened in full); a refusal known only from the other party's statement is flagged",
+    "no record": "no source we read shows that it happened, and none shows that it was refused; it is settled on "
+    "the last date on which it could still have happened",
 }
-# Colours of the outcomes; reversed is purple so that it cannot be read as the timeline's orange
-# "crisis" category when both are drawn in one figure.
+# Colours of the outcomes; "fulfilled then reversed" is purple so that it cannot be read as the
+# timeline's orange "crisis" category when both are drawn in one figure.
 OUTCOME_COLOURS = {
     "fulfilled": PALETTE["green"],
-    "partly": PALETTE["sky"],
-    "reversed": PALETTE["purple"],
+    "partly fulfilled": PALETTE["sky"],
+    "fulfilled then reversed": PALETTE["purple"],
     "not fulfilled": PALETTE["vermillion"],
     "no record": PALETTE["grey"],
 }

@@ -55,6 +55,20 @@ def one_per_event(frame: pd.DataFrame, *, event="event_id", date="date", status=
     return best.drop(columns=["_rank", "_order", "_when"]).reset_index(drop=True)
 
 
+def date_labels(frame: pd.DataFrame, *, event="event_id", date="date", status="status") -> pd.Series:
+    """Each event's date for the prose ("4 August 2005"), by event.
+
+    The date is that of :func:`one_per_event`; an event that only unconfirmed rows report keeps
+    its most precise date, marked "(unconfirmed)", so that the prose never states it as a fact.
+    """
+    confirmed = one_per_event(frame, event=event, date=date, status=status)
+    labels = {row[event]: dates.label(row[date]) for _, row in confirmed.iterrows()}
+    rest = frame[~frame[event].isin(labels)].assign(_status="confirmed")
+    for _, row in one_per_event(rest, event=event, date=date, status="_status").iterrows():
+        labels[row[event]] = f"{dates.label(row[date])} (unconfirmed)"
+    return pd.Series(labels, name=date)
+
+
 def plot_timeline(
     ax,
     events: pd.DataFrame,

@@ -1,7 +1,9 @@
-"""The claims ledger (data/claims.csv): exact quotes, sourced verdicts, chapters that exist,
-and agreement with the verdict tables the chapters print."""
+"""The claims ledger (data/claims.csv): exact quotes, kinds and rules, verdicts that rest on data
+rows meeting the source standard, references that resolve, and agreement with the verdict tables
+the chapters print."""
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -9,19 +11,55 @@ import pytest
 import yaml
 
 from maturing import ledger as L
-from maturing.claims import VERDICTS, article_text
-from maturing.data import load
+from maturing.claims import KINDS, LABELS, NOT_SCORED, VERDICTS, article_text, label, labels
+from maturing.data import load, resource_names
 from tests.support import verdict_pages as V
 
 ROOT = Path(__file__).resolve().parents[1]
 CLAIMS = load("claims")
+CHECKABLE = CLAIMS[CLAIMS["kind"] == "checkable"]
 PARAGRAPHS = load("article_paragraphs").set_index("paragraph")
 SOURCES = load("sources").set_index("source_id")
+RULES = {"number", "date", "list", "event", "characterisation"}
+PRIMARY_KEYS = {
+    r["name"]: r["schema"]["primaryKey"]
+    for r in json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))["resources"]
+}
 
 
 def toc_files() -> set[str]:
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
     return {c["file"] for part in toc["parts"] for c in part["chapters"]}
+
+
+def ids(text) -> list[str]:
+    return [] if pd.isna(text) else [x.strip() for x in str(text).split(";") if x.strip()]
+
+
+def rows_by_key(table: str) -> dict[str, pd.Series]:
+    frame = load(table).astype("string")
+    keys = frame[PRIMARY_KEYS[table]].agg("/".join, axis=1)
+    assert keys.is_unique, table
+    return {key: row for key, (_, row) in zip(keys, frame.iterrows(), strict=True)}
+
+
+KEYED = {name: rows_by_key(name) for name in resource_names() if name not in ("claims", "sources", "outcomes")}
+
+
+def referenced_rows(claim) -> list[pd.Series]:
+    rows = []
+    for ref in ids(claim.evidence_refs):
+        table, _, key = ref.partition(":")
+        rows.append(KEYED[table][key])
+    return rows
+
+
+def meets_source_standard(rows) -> bool:
+    """One primary source, or two independent secondary ones (distinct original publishers)."""
+    confirmed = [SOURCES.loc[r["source_id"]] for r in rows if r["status"] == "confirmed"]
+    primary = [s for s in confirmed if s["tier"] == "primary"]
+    secondary = {s["publisher"] for s in confirmed if s["tier"] == "secondary"}
+    return bool(primary) or len(secondary) >= 2
 
 
 def test_claim_ids_are_unique_and_there_are_enough_claims():
@@ -44,51 +82,77 @@ def test_only_body_paragraphs_and_the_byline_carry_claims():
     assert kinds <= {"body", "byline"}
 
 
-def test_no_claim_without_a_verdict():
-    assert CLAIMS["verdict"].notna().all()
-    assert set(CLAIMS["verdict"]) <= set(VERDICTS)
+def test_checkable_claims_have_a_rule_and_a_verdict_and_the_others_neither():
+    assert set(CLAIMS["kind"]) <= set(KINDS)
+    assert set(CHECKABLE["rule"]) <= RULES and set(CHECKABLE["verdict"]) <= set(VERDICTS)
+    others = CLAIMS[CLAIMS["kind"] != "checkable"]
+    assert others["rule"].isna().all() and others["verdict"].isna().all()
+    assert set(labels(CLAIMS)) <= set(LABELS)
     assert CLAIMS["evidence"].notna().all()
 
 
-def test_settled_verdicts_cite_a_source_that_was_read():
-    settled = CLAIMS[CLAIMS["verdict"].isin(["confirmed", "close", "contradicted"])]
-    missing = settled[settled["source_id"].isna()]["claim_id"].tolist()
-    assert not missing, f"confirmed/close/contradicted without a source: {missing}"
-    unknown = sorted(set(settled["source_id"]) - set(SOURCES.index))
-    assert not unknown, f"not in sources.csv: {unknown}"
-    unread = sorted(s for s in set(settled["source_id"]) if SOURCES.loc[s, "status"] != "read")
-    assert not unread, f"a verdict rests on a source nobody read: {unread}"
+def test_every_evidence_reference_resolves_to_exactly_one_row():
+    for claim in CLAIMS.itertuples():
+        for ref in ids(claim.evidence_refs):
+            table, sep, key = ref.partition(":")
+            assert sep and table in KEYED, f"{claim.claim_id}: {ref}"
+            assert key in KEYED[table], f"{claim.claim_id}: {ref} matches no row"
+
+
+def test_source_ids_are_the_sources_of_the_referenced_rows():
+    for claim in CLAIMS.itertuples():
+        expected = list(dict.fromkeys(r["source_id"] for r in referenced_rows(claim)))
+        assert ids(claim.source_ids) == expected, claim.claim_id
 
 
 def test_every_cited_source_exists():
-    cited = set(CLAIMS["source_id"].dropna())
+    cited = {s for column in ("source_ids", "counter_source_ids") for text in CLAIMS[column] for s in ids(text)}
     assert cited <= set(SOURCES.index), sorted(cited - set(SOURCES.index))
 
 
-def test_status_says_whether_a_source_settles_the_claim():
-    settled = CLAIMS["verdict"].isin(["confirmed", "close", "contradicted"])
-    assert ((CLAIMS["status"] == "confirmed") == settled).all()
+def test_settled_verdicts_rest_on_rows_that_meet_the_source_standard():
+    settled = CHECKABLE[CHECKABLE["verdict"].isin(["confirmed", "close", "contradicted"])]
+    weak = [c.claim_id for c in settled.itertuples() if not meets_source_standard(referenced_rows(c))]
+    assert not weak, f"confirmed/close/contradicted without one primary or two independent secondary sources: {weak}"
 
 
-def test_opinions_and_proposals_are_not_fact_checked():
-    judgements = CLAIMS[CLAIMS["claim_type"].isin(["opinion", "proposal"])]
-    assert (judgements["verdict"] == "opinion").all()
+def test_the_source_standard_counts_one_wire_once():
+    row = {"status": "confirmed"}
+    afp = [s for s in SOURCES.index if SOURCES.loc[s, "publisher"] == "Agence France-Presse"][:2]
+    assert len(afp) == 2 and not meets_source_standard([{**row, "source_id": s} for s in afp])
+    assert meets_source_standard([{**row, "source_id": "nato-update-2002-rome"}])
+    assert not meets_source_standard([{"status": "unconfirmed", "source_id": "nato-update-2002-rome"}])
 
 
-def test_figures_carry_their_value_and_unit():
-    figures = CLAIMS[CLAIMS["claim_type"] == "figure"]
-    assert figures["value"].notna().all() and figures["unit"].notna().all()
-    for row in figures.itertuples():
-        assert (
-            row.value in row.quote
-            or row.value.rstrip("0").rstrip(".") in row.quote
-            or row.claim_id == "three-and-a-half-years"
-        )
+def test_every_checkable_claim_records_the_case_against():
+    for claim in CHECKABLE.itertuples():
+        assert isinstance(claim.counter_evidence, str) and claim.counter_evidence.strip(), claim.claim_id
+        if re.match(r"(?i)none found", claim.counter_evidence):
+            assert isinstance(claim.searches, str) and claim.searches.strip(), f"{claim.claim_id}: searches?"
+
+
+def test_number_claims_carry_the_values_the_rubric_needs():
+    numbers = CHECKABLE[CHECKABLE["rule"] == "number"]
+    assert numbers[["claimed_value", "precision", "qualifier", "unit"]].notna().all().all()
+    settled = numbers[numbers["verdict"] != "unverified"]
+    has_point = settled["evidence_value"].notna()
+    has_range = settled["evidence_low"].notna() & settled["evidence_high"].notna()
+    assert (has_point ^ has_range).all(), settled.loc[~(has_point ^ has_range), "claim_id"].tolist()
+    for row in numbers.itertuples():
+        printed = f"{row.claimed_value:g}"
+        assert printed in row.quote or row.claim_id == "three-and-a-half-years", row.claim_id
+
+
+def test_date_and_list_claims_carry_their_periods_and_counts():
+    dated = CHECKABLE[CHECKABLE["rule"] == "date"]
+    assert dated["claimed_period"].notna().all() and dated["evidence_period"].notna().all()
+    lists = CHECKABLE[CHECKABLE["rule"] == "list"]
+    assert (lists["evidence_value"] <= lists["claimed_value"]).all()
 
 
 def test_the_drug_figures_of_the_article_are_in_the_ledger():
-    heroin = CLAIMS.set_index("claim_id").loc[["heroin-2003", "heroin-2004", "heroin-2005"], "value"]
-    assert heroin.tolist() == ["360", "420", "500"]
+    heroin = CLAIMS.set_index("claim_id").loc[["heroin-2003", "heroin-2004", "heroin-2005"], "claimed_value"]
+    assert heroin.tolist() == [360, 420, 500]
 
 
 @pytest.mark.parametrize("chapter", sorted(set(CLAIMS["chapter"])))
@@ -114,12 +178,23 @@ def test_committed_verdict_tables_agree_with_the_ledger(notebook):
 
 
 # --- the helper functions, on small examples --------------------------------------------------
+def test_label_is_the_verdict_of_a_checkable_claim_and_the_kind_of_any_other():
+    assert label("checkable", "close") == "close"
+    for kind in NOT_SCORED:
+        assert label(kind, None) == kind
+    with pytest.raises(ValueError):
+        label("checkable", None)
+    with pytest.raises(ValueError):
+        label("guess", "confirmed")
+
+
 TOY = pd.DataFrame(
     [
         {
             "claim_id": "a",
             "chapter": "09-x",
             "quote": "some 360 tons",
+            "kind": "checkable",
             "verdict": "confirmed",
             "paragraph": 1,
             "claim": "A",
@@ -129,6 +204,7 @@ TOY = pd.DataFrame(
             "claim_id": "b",
             "chapter": "09-x",
             "quote": "in 2003 some 360 tons of heroin",
+            "kind": "checkable",
             "verdict": "close",
             "paragraph": 1,
             "claim": "B",
@@ -138,7 +214,8 @@ TOY = pd.DataFrame(
             "claim_id": "c",
             "chapter": "08-y",
             "quote": "some 360 tons",
-            "verdict": "opinion",
+            "kind": "opinion",
+            "verdict": None,
             "paragraph": 1,
             "claim": "C",
             "evidence": "e",
@@ -181,8 +258,20 @@ def test_a_different_verdict_or_a_missing_claim_is_reported():
 def test_a_sentence_split_into_two_claims_needs_both_verdicts_in_the_ledger():
     split = pd.DataFrame(
         [
-            {"claim_id": "east", "chapter": "05-m", "quote": "not persuaded", "verdict": "contradicted"},
-            {"claim_id": "west", "chapter": "05-m", "quote": "not persuaded", "verdict": "confirmed"},
+            {
+                "claim_id": "east",
+                "chapter": "05-m",
+                "quote": "not persuaded",
+                "kind": "checkable",
+                "verdict": "contradicted",
+            },
+            {
+                "claim_id": "west",
+                "chapter": "05-m",
+                "quote": "not persuaded",
+                "kind": "checkable",
+                "verdict": "confirmed",
+            },
         ]
     )
     row = "<tr><td>{}</td><td>“not persuaded”</td><td>e</td><td>{}</td></tr>"
@@ -199,11 +288,20 @@ def test_a_sentence_split_into_two_claims_needs_both_verdicts_in_the_ledger():
     ]
 
 
-def test_counts_follow_the_book_order_of_verdicts():
+def test_counts_follow_the_book_order_of_verdicts_then_kinds():
     counts = L.verdict_counts(TOY)
-    assert list(counts.index) == list(VERDICTS)
-    assert counts.to_dict() == {"confirmed": 1, "close": 1, "contradicted": 0, "unverified": 0, "opinion": 1}
-    assert L.verdicts_by_chapter(TOY).loc["09-x"].tolist() == [1, 1, 0, 0, 0]
+    assert list(counts.index) == list(LABELS)
+    assert counts.to_dict() == {
+        "confirmed": 1,
+        "close": 1,
+        "contradicted": 0,
+        "unverified": 0,
+        "opinion": 1,
+        "proposal": 0,
+        "prediction": 0,
+    }
+    assert L.verdicts_by_chapter(TOY).loc["09-x"].tolist() == [1, 1, 0, 0, 0, 0, 0]
+    assert L.checkable(TOY)["claim_id"].tolist() == ["a", "b"]
 
 
 def test_the_ledger_table_links_every_row_to_its_chapter_and_escapes_text():
@@ -214,3 +312,4 @@ def test_the_ledger_table_links_every_row_to_its_chapter_and_escapes_text():
     assert html.count('href="../notebooks/08-y.html"') == 2
     assert "&lt;b&gt;bold&lt;/b&gt; &amp; more" in html and "<b>bold</b>" not in html
     assert html.index("08-y") < html.index("Chapter 9")  # chapters in file order
+    assert "<td>opinion</td>" in html  # an unscored claim shows its kind

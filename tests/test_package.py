@@ -76,7 +76,7 @@ def test_publish_emits_figure_with_alt_caption_and_data_link(capsys, monkeypatch
     assert meta["name"] == "fig-test"
     assert meta["alt"] == "Two bars; the second is twice the first."
     assert "{download}`opium_afghanistan.csv <../data/opium_afghanistan.csv>`" in meta["caption"]
-    assert "NATO (NATO Review), *Maturing partnership (Sergei Ivanov)* (2005)" in meta["caption"]
+    assert "NATO, *Maturing partnership (Sergei Ivanov, NATO Review)* (2005)" in meta["caption"]
     assert base64.b64decode(bundle["image/png"])[:4] == b"\x89PNG"
     assert bundle["text/plain"] == "Figure fig-test: Two bars; the second is twice the first."
     assert not plt.fignum_exists(fig.number), "publish closes the figure"
@@ -91,7 +91,7 @@ def test_publish_refuses_figure_without_alt_text():
 
 def test_caption_summarises_many_sources_and_links_every_table():
     few = figures.caption_text("C.", ["opium_afghanistan"], ["ivanov-2005"])
-    assert "*Maturing partnership (Sergei Ivanov)*" in few
+    assert "NATO, *Maturing partnership (Sergei Ivanov, NATO Review)* (2005)" in few
     assert few.endswith("{download}`sources.csv <../data/sources.csv>`.")
     many_ids = list(load("sources")["source_id"][:5])
     many = figures.caption_text("C.", ["opium_afghanistan", "sources"], many_ids, "UNODC surveys")

@@ -29,6 +29,20 @@ def test_one_per_event_prefers_confirmed_and_precise_rows_and_sorts_by_date():
     assert list(one["date"]) == ["1997-05-27", "2014-04-01", "2022-02"]  # the day when known, never an unconfirmed row
 
 
+def test_date_labels_mark_events_only_unconfirmed_rows_report():
+    frame = _frame(
+        [
+            ["a", "1997-05-27", "founded", "founding", "confirmed"],
+            ["a", "1997", "founded", "founding", "unconfirmed"],
+            ["e", "2010-07", "ended", "suspension", "unconfirmed"],
+            ["e", "2010", "ended", "suspension", "unconfirmed"],
+        ]
+    )
+    labels = timeline.date_labels(frame)
+    assert labels["a"] == dates.label("1997-05-27")
+    assert labels["e"] == f"{dates.label('2010-07')} (unconfirmed)"
+
+
 def test_plot_timeline_orders_events_top_down_and_colours_categories_from_the_palette():
     events = _frame(
         [

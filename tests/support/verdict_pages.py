@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 from bs4 import BeautifulSoup
 
+from maturing.claims import labels
 from maturing.ledger import CLOSE_QUOTE, OPEN_QUOTE
 
 # the columns of maturing.claims.verdict_table that identify a chapter's verdict table
@@ -71,7 +72,8 @@ def disagreements(ledger: pd.DataFrame, chapter: str, html: str) -> list[str]:
     """Every way the verdict tables of a chapter's page disagree with the ledger (empty if none).
 
     The verdicts a chapter gives one quote (usually one; two when it splits a sentence into
-    two claims) must be exactly the verdicts of the ledger rows that quote refers to.
+    two claims) must be exactly the verdicts of the ledger rows that quote refers to; for a claim
+    that is not scored (an opinion, a proposal, a prediction) the chapter shows its kind.
     """
     given: dict[str, dict[str, str]] = {}
     for row in verdict_rows(html):
@@ -82,7 +84,7 @@ def disagreements(ledger: pd.DataFrame, chapter: str, html: str) -> list[str]:
         if found.empty:
             problems.append(f"{chapter}: no ledger claim quotes {quote!r} ({'; '.join(verdicts.values())})")
             continue
-        in_ledger = dict(zip(found["verdict"], found["claim_id"], strict=False))
+        in_ledger = dict(zip(labels(found), found["claim_id"], strict=False))
         for verdict in sorted(set(verdicts) - set(in_ledger)):
             ids = ", ".join(found["claim_id"])
             problems.append(
