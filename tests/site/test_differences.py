@@ -30,7 +30,7 @@ def test_cfe_chapter_shows_ceilings_ratifications_and_commitments(html):
     assert dates.label(states.loc["Russia", "adapted_ratified_on"]) in text  # 19 July 2004
     assert f"Only {states['adapted_ratified'].sum()} states ratified it" in text
     commitments = load("istanbul_commitments").set_index("commitment_id")
-    assert dates.label(commitments.loc["batumi-handover-ep", "delivered"]) in text
+    assert dates.label(commitments.loc["batumi-handover-pap", "delivered"]) in text
     assert f"{commitments.loc['ammunition-remaining', 'value']:,.0f} tonnes" in text
     assert dates.label(load("cfe_fate").set_index("event_id").loc["withdrawal-effective", "date"]) in text
     assert "{glue" not in text and "Key findings" in text and "Verdicts" in text

@@ -33,7 +33,7 @@ def test_the_parser_finds_the_drug_chapters_six_verdicts(html):
         "contradicted",
         "contradicted",
         "contradicted",
-        "close",
+        "confirmed",
         "unverified",
     ]
     assert rows[1]["quote"] == "this year it might reach 500 tons"

@@ -59,6 +59,7 @@ def test_data_catalogue_lists_every_resource_with_a_download(html):
 
 def test_intro_shows_the_verdict_counts_of_the_ledger(html):
     from maturing import ledger
+    from maturing.claims import NOT_SCORED
 
     claims = load("claims")
     counts = ledger.verdict_counts(claims)
@@ -67,7 +68,7 @@ def test_intro_shows_the_verdict_counts_of_the_ledger(html):
     assert (
         f"Of the {len(ledger.checkable(claims))} checkable claims in the article, {counts['confirmed']} are "
         f"confirmed, {counts['close']} close, {counts['contradicted']} contradicted and "
-        f"{counts['unverified']} unverified; a further {counts['opinion']} statements"
+        f"{counts['unverified']} unverified; a further {counts[list(NOT_SCORED)].sum()} statements"
     ) in text
 
 
