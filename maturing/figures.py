@@ -17,7 +17,7 @@ import matplotlib.pyplot as plt
 from IPython.display import display
 from PIL import Image
 
-from .sources import short_citation
+from .sources import by_publisher
 
 # Okabe & Ito (2008), a palette that colour-blind readers can tell apart.
 PALETTE = {
@@ -80,39 +80,33 @@ def png_bytes(fig) -> bytes:
     return out.getvalue()
 
 
-MAX_CITED = 3  # beyond this many sources a caption summarises them
+def caption_text(caption: str, data: list[str], sources: list[str], method: str | None = None) -> str:
+    """The caption, then its sources in short form and links to the CSV files it was drawn from (MyST).
 
-
-def caption_text(caption: str, data: list[str], sources: list[str], source_note: str | None = None) -> str:
-    """The caption, followed by the sources and links to the CSV files (MyST).
-
-    Up to three sources are cited in full; more are summarised by
-    ``source_note`` and counted, the data file naming each row's source.
+    Sources are grouped by publisher with their years, each year a link to the source's entry on
+    the Sources page (:func:`maturing.sources.by_publisher`). ``method`` says how a computed figure
+    was made from its data (e.g. "geodesic distances computed by the book").
     """
-    sources = sorted(set(sources))
-    if len(sources) <= MAX_CITED:
-        cited = "; ".join(short_citation(s) for s in sources)
-    else:
-        cited = f"{source_note or 'the documents'} ({len(sources)} sources; each row of the data names its own)"
+    credit = f"Sources: {by_publisher(sources)}."
+    if method:
+        credit += f" Method: {method.rstrip('.')}."
     links = ", ".join(f"{{download}}`{d}.csv <../data/{d}.csv>`" for d in dict.fromkeys([*data, "sources"]))
-    return f"{caption} Source: {cited}. Data: {links}."
+    return f"{caption} {credit} Data: {links}."
 
 
-def publish(
-    fig, *, name: str, alt: str, caption: str, data: list[str], sources: list[str], source_note: str | None = None
-):
+def publish(fig, *, name: str, alt: str, caption: str, data: list[str], sources: list[str], method: str | None = None):
     """Show ``fig`` as a book figure and close it.
 
     ``name`` is the figure's stable anchor, ``alt`` states the finding for
     readers who cannot see the image, ``data`` names the data-package resources
-    it was drawn from and ``sources`` the ``source_id`` values it rests on
-    (summarised by ``source_note`` when there are more than three).
+    it was drawn from, ``sources`` the ``source_id`` values it rests on and ``method``
+    how a computed figure was made.
     """
     if not alt.strip() or not caption.strip():
         raise ValueError("a figure needs alt text and a caption")
     if not data or not sources:
         raise ValueError("a figure needs the data it was drawn from and its sources")
-    meta = {"name": name, "alt": alt, "caption": caption_text(caption, data, sources, source_note)}
+    meta = {"name": name, "alt": alt, "caption": caption_text(caption, data, sources, method)}
     png = png_bytes(fig)
     plt.close(fig)
     bundle = {

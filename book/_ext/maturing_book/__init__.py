@@ -4,6 +4,9 @@
   dropped from the execution cache and read again.
 - :mod:`.citation`: every chapter ends with "How to cite this chapter", from ``CITATION.cff``.
 - :mod:`.catalogue`: the ``data-catalogue`` directive (the data catalogue page).
+- :mod:`.sources`: the Sources page (``source-list``) and the ``{source}`` role.
+- :mod:`.chapter_data`: a chapter's "Sources and data" (``chapter-data``), from its declaration.
+- :mod:`.ledger`: the ``claims-ledger`` directive (every claim, linked to its chapter's row).
 - :mod:`.figures`: the myst-nb renderer that turns a chapter's published figure into a numbered
   figure with alt text, caption, sources and data links.
 - :mod:`.meta`: what a page says about itself in its ``<head>``.
@@ -20,6 +23,9 @@ from maturing.paths import ROOT
 
 from . import assets, cache, citation, meta, pages
 from .catalogue import DataCatalogue
+from .chapter_data import ChapterData
+from .ledger import ClaimsLedger
+from .sources import SourceList, SourceRole
 
 
 def own_code_digest() -> str:
@@ -51,4 +57,8 @@ def setup(app):
     app.connect("build-finished", cache.remember_fingerprints)
     app.add_css_file("maturing-icons.css")
     app.add_directive("data-catalogue", DataCatalogue)
+    app.add_directive("claims-ledger", ClaimsLedger)
+    app.add_directive("chapter-data", ChapterData)
+    app.add_directive("source-list", SourceList)
+    app.add_role("source", SourceRole())
     return {"parallel_read_safe": True, "parallel_write_safe": True}

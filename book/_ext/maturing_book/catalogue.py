@@ -33,6 +33,7 @@ def resource_markdown(resource: dict, data_prefix: str) -> list[str]:
     """MyST lines describing one resource: what it is, its fields, its sources, a download link."""
     frame = load(resource["name"])
     lines = [
+        f"(data-{resource['name']})=",
         f"## {resource.get('title', resource['name'])}",
         "",
         f"`{resource['name']}` · {{download}}`{resource['path']} <{data_prefix}{resource['path']}>` · "

@@ -1,0 +1,77 @@
+"""The ``{claims-ledger}`` directive: every claim of the article, by chapter, each linked to its
+row in the verdict table of the chapter that checks it (the appendix ``book/ledger.md``).
+
+The counts at the head of each group are the chapter's own verdict table's, so a reader can
+rebuild the book's headline counts from the chapters.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+import nbformat
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from maturing.data import DATAPACKAGE, load
+from maturing.verdicts import summary
+
+from . import cache
+
+TITLE = re.compile(r"^#\s+(.+)$", re.M)
+
+
+def chapter_title(path) -> str:
+    """The chapter's title: the first level-1 heading of its notebook."""
+    for cell in nbformat.read(str(path), as_version=4).cells:
+        if cell.cell_type == "markdown" and (match := TITLE.search(cell.source)):
+            return match.group(1).strip()
+    raise ValueError(f"{path}: no level-1 heading")
+
+
+def badge(claim) -> str:
+    word = claim.verdict if claim.kind == "checkable" else claim.kind
+    return f'<span class="verdict-badge verdict-{escape(word)}">{escape(word)}</span>'
+
+
+def ledger_html(ledger, chapters: dict[str, str], prefix: str) -> str:
+    """One table, one body per chapter (in book order), one row per claim in the article's order."""
+    head = "<thead><tr><th>Verdict</th><th>Claim</th><th>The article says</th><th>Checked in</th></tr></thead>"
+    bodies = []
+    for stem, title in chapters.items():
+        rows = ledger[ledger["chapter"] == stem].sort_values(["paragraph", "claim_id"], kind="stable")
+        if rows.empty:
+            continue
+        page = f"{prefix}notebooks/{stem}.html"
+        cells = [
+            f'<tr class="ledger-group"><th colspan="4"><a href="{page}">{escape(title)}</a>: '
+            f"{escape(summary(rows))}</th></tr>"
+        ]
+        for claim in rows.itertuples():
+            cells.append(
+                f'<tr><td data-label="Verdict">{badge(claim)}</td><td data-label="Claim">{escape(claim.claim)}</td>'
+                f'<td data-label="The article says">“{escape(claim.quote)}”</td>'
+                f'<td data-label="Checked in"><a href="{page}#claim-{escape(claim.claim_id)}">{escape(title)}</a></td></tr>'
+            )
+        bodies.append("<tbody>" + "".join(cells) + "</tbody>")
+    table = f'<table class="maturing-table maturing-ledger">{head}{"".join(bodies)}</table>'
+    return f'<div class="table-scroll" tabindex="0">{table}</div>'
+
+
+class ClaimsLedger(SphinxDirective):
+    has_content = False
+
+    def run(self):
+        self.env.note_dependency(str(DATAPACKAGE.parent / "claims.csv"))
+        notebooks = cache.toc_notebooks()
+        for path in notebooks.values():
+            self.env.note_dependency(str(path))
+        chapters = {path.stem: chapter_title(path) for path in notebooks.values()}
+        ledger = load("claims")
+        unknown = sorted(set(ledger["chapter"]) - set(chapters))
+        if unknown:
+            raise self.error(f"claims.csv names chapters that are not in the book: {unknown}")
+        intro = nodes.paragraph(text=f"All {len(ledger)} claims of the article. {summary(ledger)}")
+        prefix = "../" * self.env.docname.count("/")
+        return [intro, nodes.raw("", ledger_html(ledger, chapters, prefix), format="html")]
