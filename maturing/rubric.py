@@ -138,7 +138,8 @@ def _one_unit_around(start: pd.Timestamp, end: pd.Timestamp, precision: str) -> 
 def date_verdict(claimed: str, evidence: str, qualifier: str = "in") -> str:
     """The verdict for a dated claim against the evidence date (both ISO, possibly partial).
 
-    The evidence date stands for the whole period it names. Inside the claimed period:
+    The evidence date stands for the whole period it names (it may be a span ``start/end``, e.g.
+    a summit of two days). Inside the claimed period:
     *confirmed*; within one unit of the claim's precision outside it: *close*; further:
     *contradicted*. Evidence coarser than the claim that overlaps it (a month against a claimed
     day) cannot decide it: *unverified*. Qualifier ``by`` ("as early as", "by") extends the claim
@@ -150,7 +151,7 @@ def date_verdict(claimed: str, evidence: str, qualifier: str = "in") -> str:
     near_start, near_end = _one_unit_around(start, end, precision)
     if qualifier == "by":
         start = near_start = pd.Timestamp.min
-    ev_start, ev_end = dates.period_start(evidence), dates.period_end(evidence)
+    ev_start, ev_end, _ = claimed_span(evidence)
     if start <= ev_start and ev_end <= end:
         return "confirmed"
     if ev_start <= end and start <= ev_end:

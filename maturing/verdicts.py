@@ -88,7 +88,19 @@ def _agrees(stored, computed: float) -> bool:
     return math.isclose(float(stored), computed, rel_tol=VALUE_TOLERANCE, abs_tol=1e-9)
 
 
+def _no_measure(claim: pd.Series) -> bool:
+    """The ledger records no evidence value: nothing we read measures the claimed quantity."""
+    return all(_missing(claim[c]) for c in ("evidence_value", "evidence_low", "evidence_high"))
+
+
 def check_number(claim: pd.Series, found, given) -> tuple[dict, list[str]]:
+    if given is None and _no_measure(claim):
+        problems = (
+            []
+            if _missing(claim["difference"]) and _missing(claim["band"])
+            else ["difference and band without evidence"]
+        )
+        return {"verdict": "unverified", "unmeasured": True}, problems
     low, high = _number_evidence(claim, found, given)
     interval = rubric.claim_interval(float(claim["claimed_value"]), claim["precision"], claim["qualifier"])
     difference = rubric.relative_difference(interval, low, high) * 100
@@ -205,6 +217,8 @@ def _number(value: float) -> str:
 def _reading(claim: pd.Series, computed: dict) -> str:
     """How the rule read the claim against the evidence, in a sentence."""
     unit = "" if _missing(claim["unit"]) else f" {claim['unit']}"
+    if claim["rule"] == "number" and computed.get("unmeasured"):
+        return "No source we read measures this quantity, so the rule cannot score it."
     if claim["rule"] == "number":
         iv = computed["interval"]
         claimed = (

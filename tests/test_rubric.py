@@ -96,3 +96,8 @@ def test_the_source_standard():
     assert not rubric.standard_met(pd.DataFrame({"tier": ["tertiary"] * 3, "publisher": ["a", "b", "c"]}))
     assert rubric.capped("confirmed", False) == "unverified"
     assert rubric.capped("contradicted", True) == "contradicted"
+
+
+def test_an_evidence_span_inside_the_claim_confirms_it():
+    assert rubric.date_verdict("1999", "1999-11-18/1999-11-19") == "confirmed"  # the Istanbul summit
+    assert rubric.date_verdict("1999-11-18", "1999-11-18/1999-11-19") == "unverified"
