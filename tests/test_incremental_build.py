@@ -53,7 +53,9 @@ def project(src: Path) -> Path:
 
 
 def build(src: Path, out: Path) -> dict[str, str]:
-    app = Sphinx(str(src), str(src), str(out / "html"), str(out / "doctrees"), "html", status=None, warning=io.StringIO())
+    app = Sphinx(
+        str(src), str(src), str(out / "html"), str(out / "doctrees"), "html", status=None, warning=io.StringIO()
+    )
     app.build()
     assert app.statuscode == 0
     html = out / "html"
