@@ -31,10 +31,11 @@ def build(command=MAKE_BOOK) -> str:
     return run.stdout + run.stderr
 
 
-def cache_records() -> dict[str, tuple[int, str]]:
-    """Chapter -> (record id, hash of its code) of each notebook in the execution cache."""
+def cache_records() -> dict[str, tuple]:
+    """Chapter -> (record id, hash of its code, time it was cached) of each notebook in the
+    execution cache (a record dropped and made again may get back its id and its hash)."""
     cache = get_cache(cachestate.CACHE_DIR)
-    return {Path(r.uri).stem: (r.pk, r.hashkey) for r in cache.list_cache_records()}
+    return {Path(r.uri).stem: (r.pk, r.hashkey, r.created) for r in cache.list_cache_records()}
 
 
 def executed(before: dict, after: dict) -> list[str]:
