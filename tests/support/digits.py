@@ -16,14 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .allowed_digits import ALLOWED
+from .prose import paragraphs, prose_lines, without_comments
 
-FENCE = re.compile(r"^(`{3,}|:{3,})(.*)$")
 SKIPPED_ROLES = ("glue", "numref", "ref", "term", "doc", "download", "cite", "eq", "article", "any")
 ROLE = re.compile(r"\{([\w:-]+)\}`[^`]*`")
 INLINE_CODE = re.compile(r"`[^`]*`")
 LINK_TARGET = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|https?://\S+")
-COMMENT = re.compile(r"<!--.*?-->", re.S)
-LABEL = re.compile(r"^\(([\w:-]+)\)=\s*$")
 QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
 LIST_NUMBER = re.compile(r"^\s*\d+[.)]\s", re.M)
 QUOTE_MARK = re.compile(r"^\s*>", re.M)
@@ -41,51 +39,6 @@ class Digit:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.token!r} in: {self.text.strip()}"
-
-
-def prose_lines(source: str) -> list[tuple[int, str]]:
-    """(line number, text) of the lines of markdown cells that are prose."""
-    lines = source.splitlines()
-    start = _after_front_matter(lines)
-    prose, fences = [], []  # fences: the open fenced blocks, innermost last, with their kind
-    for number, line in enumerate(lines[start:], start=start + 1):
-        fence = FENCE.match(line.strip())
-        if fence:
-            marker, info = fence.groups()
-            if fences and fences[-1][0] == marker and not info.strip():
-                fences.pop()
-                continue
-            if info.strip():
-                fences.append((marker, info.strip()))
-                continue
-        if any(kind.startswith("{code-cell}") or not kind.startswith("{") for _, kind in fences):
-            continue  # code, or a literal block
-        if fences and re.match(r"^\s*:[\w-]+:", line):
-            continue  # a directive's option (:class: tip, :label: ex-1)
-        if line.strip() == "+++" or LABEL.match(line.strip()):
-            continue
-        prose.append((number, line))
-    return prose
-
-
-def _after_front_matter(lines: list[str]) -> int:
-    if lines and lines[0].strip() == "---":
-        for index, line in enumerate(lines[1:], start=1):
-            if line.strip() == "---":
-                return index + 1
-    return 0
-
-
-def paragraphs(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
-    """Consecutive prose lines, a quotation may run over several of them."""
-    found, current = [], []
-    for number, line in lines:
-        if line.strip():
-            current.append((number, line))
-        elif current:
-            found.append(current)
-            current = []
-    return [*found, current] if current else found
 
 
 def blank(match: re.Match) -> str:
@@ -116,7 +69,7 @@ def _is_article_text(quote: str, article: str) -> bool:
 def typed_digits(path: Path, article: str) -> list[Digit]:
     """Every hand-typed token with a digit in the chapter, less the allow-list."""
     article = " ".join(article.split())
-    source = COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), path.read_text(encoding="utf-8"))
+    source = without_comments(path.read_text(encoding="utf-8"))
     found = []
     for paragraph in paragraphs(prose_lines(source)):
         text = blank_non_prose("\n".join(line for _, line in paragraph), article)
