@@ -10,6 +10,7 @@
 - :mod:`.assets` and :mod:`.icons`: which styles, scripts and icons a page loads.
 - :mod:`.pages`: changes to the written pages that the theme offers no setting for.
 - :mod:`.rebuild`: an in-place rebuild writes what a clean build writes (search index, images).
+- :mod:`.quotes`: the ``article`` role, an inline quotation the build checks against the article.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from maturing.paths import ROOT
 
-from . import assets, cache, citation, meta, pages, rebuild
+from . import assets, cache, citation, meta, pages, quotes, rebuild
 from .catalogue import DataCatalogue
 
 
@@ -55,4 +56,5 @@ def setup(app):
     app.connect("build-finished", rebuild.prune_stale_outputs)
     app.add_css_file("maturing-icons.css")
     app.add_directive("data-catalogue", DataCatalogue)
+    app.add_role("article", quotes.ArticleQuote())
     return {"parallel_read_safe": True, "parallel_write_safe": True}
