@@ -28,18 +28,40 @@ MONTHS = (
 PRECISIONS = ("day", "month", "year")  # from most to least precise
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
+# The Table Schema ``pattern``s of the date columns kept as text in data/datapackage.json (text,
+# because a source may give only the month or the year). Each admits calendar dates only: months
+# 01-12 and days that exist in their month, 29 February in leap years alone; so `frictionless
+# validate` and the loader reject "2005-04-31" or "1997-13-27" in the row that holds it.
+_YEAR = r"\d{4}"
+_MONTH = r"(0[1-9]|1[0-2])"
+_MONTH_DAY = r"((0[13578]|1[02])-(0[1-9]|[12]\d|3[01])|(0[469]|11)-(0[1-9]|[12]\d|30)|02-(0[1-9]|1\d|2[0-8]))"
+_LEAP_DAY = r"(\d\d(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)-02-29"
+_DAY = rf"({_YEAR}-{_MONTH_DAY}|{_LEAP_DAY})"
+DATE_PATTERN = rf"^({_DAY}|{_YEAR}(-{_MONTH})?)$"
+DAY_TIME_PATTERN = rf"^{_DAY}(T([01]\d|2[0-3]):[0-5]\d)?$"
+PERIOD_PATTERN = rf"^({_DAY}|{_YEAR}(-{_MONTH})?|{_YEAR}-{_YEAR})$"
+_DATE = rf"({_DAY}|{_YEAR}(-{_MONTH})?)"
+SPAN_PATTERN = rf"^{_DATE}(/{_DATE})?$"  # a date, or a span start/end (the claims ledger's periods)
+SPANS_PATTERN = rf"^{_DATE}(/{_DATE})?(; {_DATE}(/{_DATE})?)*$"
+PATTERNS = {  # pattern -> what it admits, in the words of an error message
+    DATE_PATTERN: "a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)",
+    DAY_TIME_PATTERN: "a calendar date (YYYY-MM-DD), optionally with a time (THH:MM)",
+    PERIOD_PATTERN: "a calendar date (YYYY, YYYY-MM or YYYY-MM-DD) or a span of years YYYY-YYYY",
+    SPAN_PATTERN: "a calendar date (YYYY, YYYY-MM or YYYY-MM-DD) or a span start/end of two",
+    SPANS_PATTERN: "calendar dates or spans start/end, separated by '; '",
+}
+
 
 def _parts(value) -> tuple[int, int | None, int | None]:
     if isinstance(value, pd.Timestamp):
         return value.year, value.month, value.day
-    match = _PATTERN.match(str(value).strip())
+    text = str(value).strip()
+    match = _PATTERN.match(text)
     if not match:
         raise ValueError(f"not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
+    if not re.match(DATE_PATTERN, text):
+        raise ValueError(f"not a calendar date: {value!r} (a month 01-12, a day that month has)")
     year, month, day = (int(p) if p else None for p in match.groups())
-    try:
-        pd.Timestamp(year=year, month=month or 1, day=day or 1)
-    except ValueError as error:
-        raise ValueError(f"not a calendar date: {value!r} ({error})") from None
     return year, month, day
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from frictionless import Package
 
+from maturing import dates
 from maturing.claims import article_text
 from maturing.data import DATAPACKAGE, load, resource_names
 
@@ -43,6 +44,31 @@ def test_read_sources_have_an_address_and_access_date():
     read = sources[sources["status"] == "read"]
     assert read["url"].notna().all()
     assert (read["accessed"].dt.year >= 2024).all()
+
+
+def test_every_resource_pins_utf8_and_its_csv_dialect():
+    """Nothing is guessed: frictionless and the loader read each file the one declared way."""
+    for resource in json.loads(DATAPACKAGE.read_text())["resources"]:
+        assert resource.get("encoding") == "utf-8", resource["name"]
+        assert resource.get("dialect", {}).get("delimiter") == ",", resource["name"]
+        assert resource["dialect"].get("header") is True, resource["name"]
+
+
+DATE_NAMED = re.compile(r"date|period|time|^start$|^end$|pledged|delivered|accessed|_on$|_signed$")
+
+
+def test_every_date_column_is_a_typed_or_calendar_checked_date():
+    """A date is either of type date (frictionless parses it) or text whose pattern admits calendar
+    dates only (one of maturing.dates.PATTERNS): "2005-04-31" fails either way, in its row."""
+    checked = []
+    for resource in json.loads(DATAPACKAGE.read_text())["resources"]:
+        for field in resource["schema"]["fields"]:
+            pattern = field.get("constraints", {}).get("pattern", "")
+            if DATE_NAMED.search(field["name"]) or pattern.startswith(("^\\d{4}", "^((\\d{4}")):
+                where = f"{resource['name']}.{field['name']}"
+                assert field["type"] == "date" or pattern in dates.PATTERNS, where
+                checked.append(where)
+    assert len(checked) >= 20, checked
 
 
 def test_every_resource_descriptor_documents_units():

@@ -1,51 +1,7 @@
-"""The tables of the "Differences" chapters: every confirmed figure and date is in its excerpt."""
-
-import re
-
-import pytest
+"""The tables of the "Differences" chapters (their excerpts are checked with every table's, in
+test_data_excerpts.py)."""
 
 from maturing.data import load
-
-
-def spellings(value: float) -> set[str]:
-    """The ways a source may print a number: 20,000 / 20 000 / 20000 / 204,1 / 204.1."""
-    if float(value).is_integer():
-        digits = str(int(value))
-        grouped = f"{int(value):,}"
-        return {digits, grouped, grouped.replace(",", " "), grouped.replace(",", "\u00a0")}
-    text = f"{value:g}"
-    return {text, text.replace(".", ",")}
-
-
-def value_in(value: float, evidence: str) -> bool:
-    return any(re.search(rf"(?<![\d,.]){re.escape(s)}(?![\d]|,\d)", evidence) for s in spellings(value))
-
-
-NUMERIC = [
-    ("cfe_ceilings", "ceiling"),
-    ("istanbul_commitments", "value"),
-    ("air_policing", "value"),
-    ("kaliningrad", "value"),
-]
-
-
-@pytest.mark.parametrize("name, column", NUMERIC)
-def test_confirmed_figures_appear_in_their_excerpt(name, column):
-    frame = load(name)
-    rows = frame[(frame["status"] == "confirmed") & frame[column].notna()]
-    assert len(rows) > 0
-    missing = [
-        (r[column], r["evidence"][:80]) for _, r in rows.iterrows() if not value_in(float(r[column]), r["evidence"])
-    ]
-    assert not missing, missing
-
-
-def test_value_matcher_knows_its_formats():
-    assert value_in(20000, "(A) 20,000 battle tanks")
-    assert value_in(20000, "A) 20 000 carros de combate")
-    assert value_in(204.1, "è di 204,1 km")
-    assert not value_in(200, "20,000 battle tanks")
-    assert not value_in(885, "855 attack helicopters")
 
 
 def test_russian_helicopter_ceiling_stays_unconfirmed_while_sources_disagree():

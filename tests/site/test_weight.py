@@ -8,8 +8,12 @@ import re
 from pathlib import Path
 from urllib.parse import urlparse
 
-BUDGET_KIB = 800  # transferred
-UNCOMPRESSED_CEILING_KIB = 1200
+# The heaviest page (chapter 04, with its maps) weighed 298 KiB transferred and 986 KiB
+# uncompressed on 1 December 2026, the heaviest uncompressed 997 KiB (chapter 03): the budget is
+# that with about a tenth to spare, so a page that grows by a figure or a script fails here and
+# the budget is raised deliberately, if at all.
+BUDGET_KIB = 330  # transferred
+UNCOMPRESSED_CEILING_KIB = 1100
 TEXT = (".html", ".css", ".js", ".svg", ".json")
 ASSET = re.compile(r'<(script|img|link|source|iframe)\b[^>]*?\b(?:src|href)="([^"]+)"[^>]*>', re.I)
 CSS_URL = re.compile(r"url\(['\"]?([^'\")]+)['\"]?\)")

@@ -12,6 +12,8 @@
 - :mod:`.meta`: what a page says about itself in its ``<head>``.
 - :mod:`.assets` and :mod:`.icons`: which styles, scripts and icons a page loads.
 - :mod:`.pages`: changes to the written pages that the theme offers no setting for.
+- :mod:`.rebuild`: an in-place rebuild writes what a clean build writes (search index, images).
+- :mod:`.quotes`: the ``article`` role, an inline quotation the build checks against the article.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pathlib import Path
 
 from maturing.paths import ROOT
 
-from . import assets, cache, citation, meta, pages
+from . import assets, cache, citation, meta, pages, quotes, rebuild
 from .catalogue import DataCatalogue
 from .chapter_data import ChapterData
 from .ledger import ClaimsLedger
@@ -49,16 +51,20 @@ def setup(app):
     app.connect("config-inited", assets.theme_defaults)
     app.connect("env-before-read-docs", assets.assets_only_where_used)
     app.connect("env-get-outdated", cache.outdated_by_inputs)
+    app.connect("env-get-outdated", rebuild.forget_removed_pages)
+    app.connect("env-updated", rebuild.write_every_page)
     app.connect("doctree-read", citation.append_citation)
     app.connect("html-page-context", pages.accessible_citations)
     app.connect("html-page-context", assets.drop_unused_scripts)
     app.connect("html-page-context", meta.describe_page)
     app.connect("build-finished", pages.finish_pages)
     app.connect("build-finished", cache.remember_fingerprints)
+    app.connect("build-finished", rebuild.prune_stale_outputs)
     app.add_css_file("maturing-icons.css")
     app.add_directive("data-catalogue", DataCatalogue)
     app.add_directive("claims-ledger", ClaimsLedger)
     app.add_directive("chapter-data", ChapterData)
     app.add_directive("source-list", SourceList)
     app.add_role("source", SourceRole())
+    app.add_role("article", quotes.ArticleQuote())
     return {"parallel_read_safe": True, "parallel_write_safe": True}

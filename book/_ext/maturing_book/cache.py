@@ -16,6 +16,10 @@ Two small records next to the cache use it:
 Used by the extension (``env-get-outdated``, ``build-finished``) and by ``tools/execute.py``,
 which runs the stale chapters in parallel before Sphinx starts, or seeds the cache with the
 committed outputs that nbval has just verified.
+
+Both check the data before anything executes (:func:`data_problems`): a table that breaks its
+schema stops the build with one short message per table, instead of failing inside every chapter
+that reads it.
 """
 
 from __future__ import annotations
@@ -26,9 +30,11 @@ from pathlib import Path
 
 import nbformat
 from jupyter_cache import get_cache
+from sphinx.errors import SphinxError
 from sphinx.util import logging
 
 import maturing
+from maturing import data
 from maturing.chapter import declaration
 from maturing.geo import GEO_DIR
 from maturing.paths import ARTICLE, DATA_DIR, ROOT
@@ -38,6 +44,39 @@ logger = logging.getLogger(__name__)
 CACHE_DIR = ROOT / "_build" / ".jupyter_cache"
 PACKAGE_DIR = Path(maturing.__file__).resolve().parent
 EVERY_CHAPTER_READS = ("datapackage.json", "sources.csv")
+
+
+class BadData(SphinxError):
+    """The data package breaks its schema: Sphinx prints the category and the message, no
+    traceback and no request to report a bug."""
+
+    category = "Bad data (nothing was executed)"
+
+
+def data_problems() -> dict[str, data.DataError]:
+    """Every table that does not load, with its error: resource name -> DataError."""
+    problems = {}
+    for name in data.resource_names():
+        try:
+            data.load(name)
+        except data.DataError as error:
+            problems[name] = error
+    return problems
+
+
+def tables_read(notebook: Path) -> set[str]:
+    """The tables a chapter reads: those it declares and those every chapter reads."""
+    return set(declaration(notebook).tables) | set(data.ALWAYS_READ)
+
+
+def stop_on_bad_data(notebooks: dict[str, Path]) -> None:
+    """Log each bad table once, with the chapters that read it, then stop (:class:`BadData`)."""
+    problems = data_problems()
+    for name, error in problems.items():
+        readers = sorted(doc for doc, path in notebooks.items() if name in tables_read(path))
+        logger.error(f"{error}" + (f"\n  read by {', '.join(readers)}" if readers else ""))
+    if problems:
+        raise BadData(f"{len(problems)} table(s) break their schema, listed above")
 
 
 def _resource_paths(data_dir: Path) -> dict[str, str]:
@@ -95,14 +134,16 @@ def cached_record(cache_dir: Path, path: Path):
 
 
 def drop_stale(cache_dir: Path, notebooks: dict[str, Path], now: dict[str, str]) -> list[str]:
-    """Drop from the cache every chapter executed from other inputs than ``now``'s."""
+    """Drop from the cache every chapter executed from other inputs than ``now``'s; return those
+    dropped."""
     executed = read(cache_dir, "executed")
-    stale = [doc for doc, digest in now.items() if executed.get(doc) not in (None, digest)]
-    for doc in stale:
-        record = cached_record(cache_dir, notebooks[doc])
+    dropped = []
+    for doc, digest in now.items():
+        record = cached_record(cache_dir, notebooks[doc]) if executed.get(doc) not in (None, digest) else None
         if record is not None:
             get_cache(cache_dir).remove_cache(record.pk)
-    return stale
+            dropped.append(doc)
+    return dropped
 
 
 def mark_executed(cache_dir: Path, docs: dict[str, str]) -> None:
@@ -130,6 +171,7 @@ def _notebooks(env) -> dict[str, Path]:
 def outdated_by_inputs(app, env, added, changed, removed):
     """``env-get-outdated``: drop stale cache entries and re-read chapters whose inputs moved."""
     notebooks = _notebooks(env)
+    stop_on_bad_data(notebooks)
     now = current(notebooks)
     for doc in drop_stale(_cache_dir(app), notebooks, now):
         logger.info(f"[maturing] {doc}: data or helper code changed; re-executing")

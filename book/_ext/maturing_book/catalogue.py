@@ -10,6 +10,7 @@ from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
+from maturing import dates
 from maturing.data import DATAPACKAGE, load
 
 
@@ -22,6 +23,8 @@ def _constraints(field: dict) -> str:
     for key, value in field.get("constraints", {}).items():
         if key == "enum":
             parts.append("one of " + ", ".join(f"`{v}`" for v in value))
+        elif key == "pattern" and value in dates.PATTERNS:  # a date pattern, said in words
+            parts.append(dates.PATTERNS[value])
         elif value is True:
             parts.append(key)
         else:
