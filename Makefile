@@ -43,8 +43,15 @@ system-packages:
 # built (the chapters' pages, and the single-page build for the whole book), printed by Debian's
 # Chromium. A PDF whose inputs did not change is not printed again.
 pdf: $(STAMP) system-packages
-	$(BIN)/jupyter-book build . --builder custom --custom-builder singlehtml $(JB_FLAGS)
+	$(MAKE) --no-print-directory $(SINGLE_PAGE)
 	$(BIN)/python tools/pdf.py $(BUILD)
+
+# The single-page build behind the book's PDF, remade when a page of the HTML book has changed
+# (Sphinx leaves unchanged pages untouched; the single page it always rewrites, in some 12 s).
+ROOT_DOC := $(shell sed -n 's/^root: *//p' _toc.yml)
+SINGLE_PAGE := $(BUILD)/singlehtml/$(ROOT_DOC).html
+$(SINGLE_PAGE): $(wildcard $(BUILD)/html/notebooks/*.html $(BUILD)/html/book/*.html)
+	$(BIN)/jupyter-book build . --builder custom --custom-builder singlehtml $(JB_FLAGS)
 
 # The chapters' MyST sources (notebooks/*.md) are what people edit; each is paired with the
 # notebook that keeps its committed outputs. `make sync` carries an edit of either into the other
