@@ -28,19 +28,30 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	echo "$(CURDIR)" > $(STAMP)
 
-book: $(STAMP)
+# The HTML book, then its PDFs (`make pdf`), which the pages link to and cite.
+book: $(STAMP) system-packages
 	$(BIN)/python tools/execute.py
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
-	@echo "Book built: open $(BUILD)/html/index.html"
+	$(MAKE) --no-print-directory pdf
+	@echo "Book built: open $(BUILD)/html/index.html (PDFs in $(BUILD)/html/pdf/)"
 
 # Debian's Chromium and poppler-utils, for the PDF and the browser tests (apt-get, as root).
 system-packages:
 	bash tools/install-system-packages.sh
 
+# A PDF of the whole book and one per chapter, into $(BUILD)/html/pdf/, from the HTML book as
+# built (the chapters' pages, and the single-page build for the whole book), printed by Debian's
+# Chromium. A PDF whose inputs did not change is not printed again.
 pdf: $(STAMP) system-packages
+	$(MAKE) --no-print-directory $(SINGLE_PAGE)
+	$(BIN)/python tools/pdf.py $(BUILD)
+
+# The single-page build behind the book's PDF, remade when a page of the HTML book has changed
+# (Sphinx leaves unchanged pages untouched; the single page it always rewrites, in some 12 s).
+ROOT_DOC := $(shell sed -n 's/^root: *//p' _toc.yml)
+SINGLE_PAGE := $(BUILD)/singlehtml/$(ROOT_DOC).html
+$(SINGLE_PAGE): $(wildcard $(BUILD)/html/notebooks/*.html $(BUILD)/html/book/*.html)
 	$(BIN)/jupyter-book build . --builder custom --custom-builder singlehtml $(JB_FLAGS)
-	$(BIN)/python tools/pdf.py $(BUILD)/singlehtml $(BUILD)/pdf/book.pdf
-	@echo "PDF: $(BUILD)/pdf/book.pdf"
 
 # The chapters' MyST sources (notebooks/*.md) are what people edit; each is paired with the
 # notebook that keeps its committed outputs. `make sync` carries an edit of either into the other
@@ -56,14 +67,13 @@ lint: $(STAMP)
 
 # Every test: lint; data, package and notebooks (nbval, strict, figures compared too; two
 # workers, each notebook kept whole) first; then the book (from the cache nbval's verified
-# outputs seed, so no notebook runs twice), its PDF, and the built pages (HTML checks, cache
+# outputs seed, so no notebook runs twice) with its PDFs, and the built pages (HTML checks, cache
 # behaviour, reproducibility, PDF, and every page in headless Chromium).
 test: $(STAMP) system-packages lint
 	$(BIN)/python -m pytest -p no:cacheprovider -v -n 2 --dist loadfile \
 		tests/ --ignore=tests/site --ignore=tests/browser --nbval notebooks --nbval-current-env
 	$(BIN)/python tools/execute.py --seed
 	$(MAKE) --no-print-directory book
-	$(MAKE) --no-print-directory pdf
 	$(BIN)/python -m pytest -p no:cacheprovider -v tests/site tests/browser --built $(BUILD)
 
 # Re-run notebooks top to bottom in a fresh kernel and save their outputs, to commit them:

@@ -38,17 +38,6 @@ def test_data_files_are_downloadable(html):
     assert {"opium_afghanistan.csv", "drug_evidence.csv", "sources.csv"} <= downloads
 
 
-def test_every_chapter_ends_with_how_to_cite(html):
-    from maturing_book import citation as cite
-
-    meta = cite.book_metadata()
-    for page in sorted((html / "notebooks").glob("*.html")):
-        text, raw = page_text(page)
-        assert 'id="how-to-cite-this-chapter"' in raw, page.name
-        assert f"@incollection{{{cite.bibtex_key('notebooks/' + page.stem, meta)}," in text, page.name
-        assert f"(Version {meta['version']})" in text
-
-
 def test_data_catalogue_lists_every_resource_with_a_download(html):
     from maturing.data import resource_names
 

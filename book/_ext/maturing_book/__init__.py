@@ -2,14 +2,17 @@
 
 - :mod:`.cache`: stale outputs never reach a page: a chapter whose declared inputs changed is
   dropped from the execution cache and read again.
-- :mod:`.citation`: every chapter ends with "How to cite this chapter", from ``CITATION.cff``.
+- :mod:`.citation`: every chapter ends with "How to cite this chapter", and the ``book-citation``
+  directive cites the whole book (APA, BibTeX, RIS, downloads, PDF), from ``CITATION.cff`` through
+  :mod:`.references`; the licences in every page's footer.
 - :mod:`.catalogue`: the ``data-catalogue`` directive (the data catalogue page).
 - :mod:`.sources`: the Sources page (``source-list``) and the ``{source}`` role.
 - :mod:`.chapter_data`: a chapter's "Sources and data" (``chapter-data``), from its declaration.
 - :mod:`.ledger`: the ``claims-ledger`` directive (every claim, linked to its chapter's row).
 - :mod:`.figures`: the myst-nb renderer that turns a chapter's published figure into a numbered
   figure with alt text, caption, sources and data links.
-- :mod:`.meta`: what a page says about itself in its ``<head>``.
+- :mod:`.meta`: what a page says about itself in its ``<head>`` (description, Highwire citation
+  tags, Open Graph), and all that follows from the published address, ``html.baseurl``.
 - :mod:`.assets` and :mod:`.icons`: which styles, scripts and icons a page loads.
 - :mod:`.pages`: changes to the written pages that the theme offers no setting for.
 - :mod:`.rebuild`: an in-place rebuild writes what a clean build writes (search index, images).
@@ -46,6 +49,8 @@ def toc_digest() -> str:
 
 
 def setup(app):
+    app.setup_extension("sphinxext.opengraph")
+    app.connect("config-inited", meta.configure_publishing)
     app.add_config_value("maturing_ext_digest", own_code_digest(), "env")
     app.add_config_value("maturing_toc_digest", toc_digest(), "env")
     app.connect("config-inited", assets.theme_defaults)
@@ -54,10 +59,16 @@ def setup(app):
     app.connect("env-get-outdated", rebuild.forget_removed_pages)
     app.connect("env-updated", rebuild.write_every_page)
     app.connect("doctree-read", citation.append_citation)
+    app.connect("doctree-resolved", citation.render_citations)
     app.connect("html-page-context", pages.accessible_citations)
+    app.connect("html-page-context", citation.add_citation_assets, priority=450)  # before drop_unused_scripts
     app.connect("html-page-context", assets.drop_unused_scripts)
-    app.connect("html-page-context", meta.describe_page)
+    app.connect("html-page-context", meta.describe_page, priority=400)  # before sphinxext-opengraph
+    app.connect("html-page-context", meta.citation_meta)
+    app.connect("html-page-context", meta.drop_relative_og_url, priority=600)  # after sphinxext-opengraph
+    app.connect("html-page-context", citation.add_licence_footer)
     app.connect("build-finished", pages.finish_pages)
+    app.connect("build-finished", citation.write_citation_files)
     app.connect("build-finished", cache.remember_fingerprints)
     app.connect("build-finished", rebuild.prune_stale_outputs)
     app.add_css_file("maturing-icons.css")
@@ -67,4 +78,5 @@ def setup(app):
     app.add_directive("source-list", SourceList)
     app.add_role("source", SourceRole())
     app.add_role("article", quotes.ArticleQuote())
+    app.add_directive("book-citation", citation.BookCitation)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
