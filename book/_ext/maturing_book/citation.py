@@ -273,7 +273,7 @@ def add_citation_assets(app, pagename, templatename, context, doctree):
         app.add_js_file("maturing-cite.js", loading_method="defer")
 
 
-DATA_TERMS = "the terms of each source, listed in the data catalogue"
+DATA_TERMS = "the terms of each source, listed on the Sources page"
 
 
 def licences(book: Book) -> list[tuple[str, str, str]]:
@@ -288,7 +288,7 @@ def licences(book: Book) -> list[tuple[str, str, str]]:
 def licence_footer(book: Book, data_terms_href: str) -> str:
     pieces = [f'{covers}: <a href="{url}">{escape(name)}</a>.' for covers, name, url in licences(book)]
     pieces[0] = pieces[0].replace("<a ", '<a rel="license" ', 1)  # the licence of the page's content
-    data = DATA_TERMS.replace("data catalogue", f'<a href="{data_terms_href}">data catalogue</a>')
+    data = DATA_TERMS.replace("Sources page", f'<a href="{data_terms_href}">Sources page</a>')
     return f'<p class="maturing-licence">{" ".join(pieces)} Data: {data}.</p>'
 
 
@@ -296,7 +296,7 @@ def add_licence_footer(app, pagename, templatename, context, doctree):
     """``html-page-context``: the licences in the footer of every page."""
     if "pathto" not in context:
         return
-    sources = ("" if pagename == "book/data" else context["pathto"]("book/data")) + "#sources"
+    sources = "" if pagename == "book/sources" else context["pathto"]("book/sources")
     footer = context.get("theme_extra_footer") or ""
     context["theme_extra_footer"] = footer + licence_footer(references.read_book(), sources)
 
