@@ -171,10 +171,9 @@ def test_every_page_states_the_licences_in_its_footer(page_path, html):
     assert "Data: the terms of each source" in text
     links = [a["href"] for a in footer.find_all("a")]
     assert BOOK.licence_url() in links and BOOK.licence_url(BOOK.code_licence) in links
-    data = next(h for h in links if h.endswith("#sources"))
-    target = path if data == "#sources" else site_file(html, path, data)
-    assert target.resolve() == (html / "book" / "data.html").resolve()
-    assert 'id="sources"' in (html / "book" / "data.html").read_text(encoding="utf-8")
+    data = next(h for h in links if h.endswith("sources.html"))
+    target = site_file(html, path, data)
+    assert target.resolve() == (html / "book" / "sources.html").resolve()
 
 
 # --- The book built with a published address -------------------------------------------------

@@ -296,7 +296,7 @@ def add_licence_footer(app, pagename, templatename, context, doctree):
     """``html-page-context``: the licences in the footer of every page."""
     if "pathto" not in context:
         return
-    sources = "" if pagename == "book/sources" else context["pathto"]("book/sources")
+    sources = context["pathto"]("book/sources") or "sources.html"  # pathto gives "" on the page itself
     footer = context.get("theme_extra_footer") or ""
     context["theme_extra_footer"] = footer + licence_footer(references.read_book(), sources)
 
