@@ -4,8 +4,13 @@ The chapter on the NATO-Russia Council at work and the book's closing chapter dr
 the same timeline of NATO-Russia relations from the resource ``nrc_timeline``::
 
     events = timeline.one_per_event(load("nrc_timeline").query("milestone"))
-    fig, ax = figures.new(8, 7)
+    fig, ax = figures.new()
     timeline.plot_timeline(ax, events, marks=[(article_date, "the article")])
+
+The timeline is drawn for a phone's column: :func:`plot_timeline` gives its figure the house
+width (:data:`maturing.figures.WIDTH`) and the height its lines need, sets its text at
+:data:`FONT_SIZE` points (9 CSS px or more in a 358 px column) and wraps labels onto two
+lines, so whatever size the figure was made with, the timeline stays legible on a phone.
 
 Dates may be partial (``YYYY`` or ``YYYY-MM``) when a source gives no day: such an
 event is drawn at the middle of its year or month with a hollow marker, and a thin
@@ -14,11 +19,20 @@ line spans the whole period, so the figure never shows more precision than the s
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 from matplotlib.lines import Line2D
+from matplotlib.transforms import ScaledTranslation
 
 from . import dates
-from .figures import PALETTE
+from .figures import PALETTE, WIDTH
+
+FONT_SIZE = 9.5  # points: 9.4 CSS px in a 358 px column, at the house width
+LABEL_CHARACTERS = 30  # a label longer than this is wrapped onto a second line
+LINE_HEIGHT_IN = 0.34  # inches per timeline line: room for a two-line label
+FRAME_HEIGHT_IN = 1.3  # inches for the title, the time axis and the gaps around them
+LEGEND_ROW_IN = 0.19  # inches per legend entry (the legend goes under the time axis)
 
 CATEGORY_COLOURS = {
     "founding": PALETTE["blue"],
@@ -64,11 +78,11 @@ def plot_timeline(
     category="category",
     marks=(),
     colours=None,
-    fontsize=8,
+    fontsize=FONT_SIZE,
     lane=(),
     lane_title=None,
     lane_legend=None,
-    legend_loc="lower left",
+    legend_loc="below",
 ) -> pd.DataFrame:
     """Draw ``events`` (one row each) on ``ax``, earliest at the top, one line per event.
 
@@ -83,7 +97,10 @@ def plot_timeline(
     drawn below the events under the heading ``lane_title``: one line each, in the order
     given, as diamonds on the same time axis (e.g. the dates on which the article's hopes
     were decided, coloured by outcome). ``lane_legend`` maps legend text -> colour for the
-    diamonds; ``legend_loc`` places the legend (a matplotlib location).
+    diamonds; ``legend_loc`` places the legend: ``"below"`` (the default) under the time axis,
+    where it hides no label, or a matplotlib location inside the axes.
+
+    The figure gets the house width and the height of its lines (:func:`size_figure`).
     """
     colours = dict(CATEGORY_COLOURS if colours is None else colours)
     unknown = sorted(set(events[category]) - set(colours))
@@ -100,7 +117,7 @@ def plot_timeline(
     first, last = min(whens), max(whens)
     span = last - first
     left, right = first - span * 0.03, last + span * 0.03
-    turn = first + span * 0.62  # labels of later events go on the left of their dot
+    turn = first + span * 0.5  # labels of later events go on the left of their dot
 
     for row in drawn.itertuples(index=False):
         row = row._asdict()
@@ -155,8 +172,37 @@ def plot_timeline(
                 label="month or year only",
             )
         )
-    ax.legend(handles=handles, loc=legend_loc, fontsize=fontsize)
+    if legend_loc == "below":
+        under_years = ax.transAxes + ScaledTranslation(0, -2.6 * fontsize / 72, ax.figure.dpi_scale_trans)
+        ax.legend(
+            handles=handles,
+            loc="upper left",
+            bbox_to_anchor=(0, 0),
+            bbox_transform=under_years,
+            fontsize=fontsize,
+            borderaxespad=0,
+        )
+    else:
+        ax.legend(handles=handles, loc=legend_loc, fontsize=fontsize)
+    lines = len(drawn) + (len(lane) + 1 if lane else 0)
+    size_figure(ax.figure, lines, len(handles) if legend_loc == "below" else 0)
     return drawn
+
+
+def size_figure(fig, lines: int, legend_entries: int = 0) -> None:
+    """Give a timeline's figure the house width and the height of its ``lines`` (and of a legend
+    of ``legend_entries`` under the axis)."""
+    fig.set_size_inches(WIDTH, FRAME_HEIGHT_IN + LINE_HEIGHT_IN * (lines + 1) + LEGEND_ROW_IN * legend_entries)
+
+
+def wrapped(text: str, date: str) -> str:
+    """``text (date)`` on one line, or on lines of at most :data:`LABEL_CHARACTERS`; the date is
+    never split."""
+    glue = "\x00"  # holds the date's words together while wrapping
+    joined = textwrap.fill(
+        f"{text} ({date.replace(' ', glue)})", LABEL_CHARACTERS, break_long_words=False, break_on_hyphens=False
+    )
+    return joined.replace(glue, " ")
 
 
 def _draw_item(ax, y, when: str, text: str, colour, marker: str, turn, fontsize) -> None:
@@ -181,12 +227,14 @@ def _draw_item(ax, y, when: str, text: str, colour, marker: str, turn, fontsize)
     on_left = x > turn
     start, end = _span(when) if hollow else (x, x)
     ax.annotate(
-        f"{text} ({dates.short_label(when)})",
+        wrapped(text, dates.short_label(when)),
         (start if on_left else end, y),
         xytext=(-7 if on_left else 7, 0),
         textcoords="offset points",
         ha="right" if on_left else "left",
         va="center",
+        multialignment="right" if on_left else "left",
+        linespacing=1.1,
         fontsize=fontsize,
         color="#222222",
         bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"},

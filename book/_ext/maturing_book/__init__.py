@@ -5,8 +5,10 @@
 - :mod:`.citation`: every chapter ends with "How to cite this chapter", from ``CITATION.cff``.
 - :mod:`.catalogue`: the ``data-catalogue`` directive (the data catalogue page).
 - :mod:`.figures`: the myst-nb renderer that turns a chapter's published figure into a numbered
-  figure with alt text, caption, sources and data links.
+  figure with alt text, caption, sources and data links; the ``chapter-figure`` directive that
+  shows a chapter's figure on another page.
 - :mod:`.meta`: what a page says about itself in its ``<head>``.
+- :mod:`.edition`: the landing page's authors, edition and licence, from ``CITATION.cff``.
 - :mod:`.assets` and :mod:`.icons`: which styles, scripts and icons a page loads.
 - :mod:`.pages`: changes to the written pages that the theme offers no setting for.
 """
@@ -18,8 +20,9 @@ from pathlib import Path
 
 from maturing.paths import ROOT
 
-from . import assets, cache, citation, meta, pages
+from . import assets, cache, citation, edition, meta, pages
 from .catalogue import DataCatalogue
+from .figures import ChapterFigure, PasteChapterFigures, depart_figure_image, figure_image, visit_figure_image
 
 
 def own_code_digest() -> str:
@@ -41,6 +44,7 @@ def setup(app):
     app.add_config_value("maturing_ext_digest", own_code_digest(), "env")
     app.add_config_value("maturing_toc_digest", toc_digest(), "env")
     app.connect("config-inited", assets.theme_defaults)
+    app.connect("config-inited", edition.add_substitutions)
     app.connect("env-before-read-docs", assets.assets_only_where_used)
     app.connect("env-get-outdated", cache.outdated_by_inputs)
     app.connect("doctree-read", citation.append_citation)
@@ -50,5 +54,9 @@ def setup(app):
     app.connect("build-finished", pages.finish_pages)
     app.connect("build-finished", cache.remember_fingerprints)
     app.add_css_file("maturing-icons.css")
+    assets.add_book_scripts(app)
+    app.add_node(figure_image, html=(visit_figure_image, depart_figure_image))
     app.add_directive("data-catalogue", DataCatalogue)
+    app.add_directive("chapter-figure", ChapterFigure)
+    app.add_post_transform(PasteChapterFigures)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

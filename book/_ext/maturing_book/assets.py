@@ -15,6 +15,14 @@ from urllib.parse import quote
 
 from . import icons
 
+SCRIPTS = ("maturing.js",)  # book/_static: tables that must scroll say so
+
+
+def add_book_scripts(app) -> None:
+    """The book's own scripts, on every page."""
+    for script in SCRIPTS:
+        app.add_js_file(script)
+
 
 def assets_only_where_used(app, env, docnames):
     """Jupyter Book forces every HTML asset onto every page of the single-page build, MathJax from
