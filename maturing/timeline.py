@@ -33,6 +33,8 @@ LABEL_CHARACTERS = 30  # a label longer than this is wrapped onto a second line
 LINE_HEIGHT_IN = 0.34  # inches per timeline line: room for a two-line label
 FRAME_HEIGHT_IN = 1.3  # inches for the title, the time axis and the gaps around them
 LEGEND_ROW_IN = 0.19  # inches per legend entry (the legend goes under the time axis)
+TEXT_LINE_SPACING = 1.1  # a label's line height, in font sizes
+LABEL_GAP_IN = 0.05  # the least gap between two labels, in inches
 
 CATEGORY_COLOURS = {
     "founding": PALETTE["blue"],
@@ -110,7 +112,9 @@ def plot_timeline(
     drawn["precision"] = drawn[date].map(dates.precision)
     drawn["when"] = drawn[date].map(dates.midpoint)
     drawn = drawn.sort_values("when", kind="stable").reset_index(drop=True)
-    drawn["y"] = range(len(drawn))
+    drawn["y"] = line_positions(
+        [len(wrapped(r[label], dates.short_label(r[date])).splitlines()) for _, r in drawn.iterrows()], fontsize
+    )
     lane = [(str(when), text, colour) for when, text, colour in lane]
 
     whens = [*drawn["when"], *(dates.midpoint(when) for when, _, _ in lane)]
@@ -123,13 +127,19 @@ def plot_timeline(
         row = row._asdict()
         _draw_item(ax, row["y"], row[date], row[label], colours[row[category]], "o", turn, fontsize)
 
-    lane_top = len(drawn) + 1  # one empty line between the events and the lane, for its heading
+    last = drawn["y"].iloc[-1] if len(drawn) else -1
+    # under the events: a rule, the lane's heading, then its items (the first one lower when its
+    # label takes several text lines)
+    lane_lines = [len(wrapped(t, dates.short_label(w)).splitlines()) for w, t, _ in lane]
+    first_half = lane_lines[0] * fontsize * TEXT_LINE_SPACING / 72 / LINE_HEIGHT_IN / 2 if lane else 0
+    lane_top = last + 1.5 + max(0.5, round(first_half + 0.1, 2))
+    lane_ys = [lane_top + y for y in line_positions(lane_lines, fontsize)]
     if lane:
-        ax.axhline(lane_top - 1.5, color="#BBBBBB", linewidth=0.8, zorder=1)
+        ax.axhline(last + 0.5, color="#BBBBBB", linewidth=0.8, zorder=1)
         if lane_title:
             ax.annotate(
                 lane_title,
-                (0.005, lane_top - 0.75),
+                (0.005, last + 1.25),
                 xycoords=ax.get_yaxis_transform(),
                 ha="left",
                 va="center",
@@ -137,7 +147,7 @@ def plot_timeline(
                 fontweight="bold",
                 color="#222222",
             )
-    for y, (when, text, colour) in enumerate(lane, start=lane_top):
+    for y, (when, text, colour) in zip(lane_ys, lane, strict=True):
         _draw_item(ax, y, when, text, colour, "D", turn, fontsize)
 
     for when, text in marks:
@@ -145,7 +155,8 @@ def plot_timeline(
         ax.axvline(x, color=PALETTE["black"], linestyle="--", linewidth=1, zorder=1)
         ax.annotate(text, (x, -0.9), ha="center", va="bottom", fontsize=fontsize, fontweight="bold")
 
-    ax.set_ylim((lane_top + len(lane) if lane else len(drawn)) - 0.4, -1.6)
+    bottom = (lane_ys[-1] if lane else last) + 1 - 0.4
+    ax.set_ylim(bottom, -1.6)
     ax.set_xlim(left, right)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
@@ -184,15 +195,28 @@ def plot_timeline(
         )
     else:
         ax.legend(handles=handles, loc=legend_loc, fontsize=fontsize)
-    lines = len(drawn) + (len(lane) + 1 if lane else 0)
-    size_figure(ax.figure, lines, len(handles) if legend_loc == "below" else 0)
+    size_figure(ax.figure, bottom + 0.4, len(handles) if legend_loc == "below" else 0)
     return drawn
 
 
-def size_figure(fig, lines: int, legend_entries: int = 0) -> None:
+def size_figure(fig, lines: float, legend_entries: int = 0) -> None:
     """Give a timeline's figure the house width and the height of its ``lines`` (and of a legend
     of ``legend_entries`` under the axis)."""
     fig.set_size_inches(WIDTH, FRAME_HEIGHT_IN + LINE_HEIGHT_IN * (lines + 1) + LEGEND_ROW_IN * legend_entries)
+
+
+def line_positions(line_counts: list[int], fontsize: float) -> list[float]:
+    """The y of each item (0 for the first, one timeline line apart, more where two neighbouring
+    labels need more room: a label of three text lines beside one of two)."""
+    text_line_in = fontsize * TEXT_LINE_SPACING / 72
+    ys: list[float] = []
+    for i, count in enumerate(line_counts):
+        if not ys:
+            ys.append(0)
+            continue
+        needed = ((line_counts[i - 1] + count) / 2 * text_line_in + LABEL_GAP_IN) / LINE_HEIGHT_IN
+        ys.append(ys[-1] + max(1, round(needed, 2)))
+    return ys
 
 
 def wrapped(text: str, date: str) -> str:
@@ -234,7 +258,7 @@ def _draw_item(ax, y, when: str, text: str, colour, marker: str, turn, fontsize)
         ha="right" if on_left else "left",
         va="center",
         multialignment="right" if on_left else "left",
-        linespacing=1.1,
+        linespacing=TEXT_LINE_SPACING,
         fontsize=fontsize,
         color="#222222",
         bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"},
