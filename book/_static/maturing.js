@@ -9,21 +9,29 @@
   "use strict";
   var CONTAINERS = ".maturing-scroll, .pst-scrollable-table-container";
 
-  function mark(box) {
-    var overflowing = box.scrollWidth > box.clientWidth + 1;
-    box.classList.toggle("is-overflowing", overflowing);
-    if (overflowing && !box.hasAttribute("tabindex")) box.setAttribute("tabindex", "0");
+  // All widths are read first, then the classes written: a write between two reads would make
+  // the browser lay the page out again for each container.
+  function mark(boxes) {
+    var overflowing = boxes.map(function (box) {
+      return box.scrollWidth > box.clientWidth + 1;
+    });
+    boxes.forEach(function (box, i) {
+      box.classList.toggle("is-overflowing", overflowing[i]);
+      if (overflowing[i] && !box.hasAttribute("tabindex")) box.setAttribute("tabindex", "0");
+    });
   }
 
+  // A ResizeObserver reports each container once it has been laid out, and again whenever its
+  // width changes: reading its widths then forces no layout of its own (no long task at load).
   function watch() {
-    var boxes = document.querySelectorAll(CONTAINERS);
     var observer = new ResizeObserver(function (entries) {
-      entries.forEach(function (entry) {
-        mark(entry.target);
-      });
+      mark(
+        entries.map(function (entry) {
+          return entry.target;
+        })
+      );
     });
-    boxes.forEach(function (box) {
-      mark(box);
+    document.querySelectorAll(CONTAINERS).forEach(function (box) {
       observer.observe(box);
     });
   }

@@ -39,7 +39,7 @@ def test_pdf_holds_every_chapter_figure_and_the_bibliography(pdf, html):
     assert "Bibliography" in text and "Maturing partnership" in text
     assert "How to cite this chapter" in text
     figures_in_html = sum(p.read_text().count('class="maturing-figure') for p in (html / "notebooks").glob("*.html"))
-    assert len(re.findall(r"\bFig\. \d+", text)) >= figures_in_html
+    assert len(re.findall(r"\bFigure \d+", text)) >= figures_in_html  # numfig_format in _config.yml
 
 
 def test_pdf_pages_are_numbered(pdf):

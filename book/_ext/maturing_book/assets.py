@@ -119,7 +119,7 @@ def icon_stylesheet() -> str:
             if kind == "default"
             else f".admonition.{kind}>.admonition-title:after,div.admonition.{kind}>.admonition-title:after"
         )
-        rules.append(f"{selector}{{{_mask(name)}}}")
+        rules.append(f"{selector}{{font:inherit;{_mask(name)}}}")  # no icon font: nothing downloads it
     for selector, (name, box) in PSEUDO_ICONS.items():
         rules.append(f"{selector}{{font:inherit;display:inline-block;vertical-align:-.1em;{box}{_mask(name)}}}")
     return "\n".join(rules) + "\n"
