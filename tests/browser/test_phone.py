@@ -124,53 +124,76 @@ def figure_problems(figures: list[dict]) -> list[str]:
     return problems
 
 
+def menu_problems(page, html: Path, width: int, touch: bool, shot: Path | None) -> list[str]:
+    """What keeps the menu from opening and reaching every chapter (a dialog on narrow screens,
+    docked beside the page on wide ones, where its button folds and unfolds it)."""
+    toggle = page.locator(".primary-toggle:visible")
+    if toggle.count() != 1:
+        return [f"{toggle.count()} visible menu buttons, not one"]
+    problems = []
+    if width < SIDEBAR_DOCKED_FROM:
+        press(page, toggle, touch)
+        if not page.evaluate("document.getElementById('pst-primary-sidebar-modal').open"):
+            return ["the menu did not open"]
+        if shot:
+            page.screenshot(path=str(shot))
+        missing = all_chapters(html) - chapters_reached(page, html, "#pst-primary-sidebar-modal")
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(300)
+    else:
+        missing = all_chapters(html) - chapters_reached(page, html, "#pst-primary-sidebar")
+        press(page, toggle, touch)
+        if page.locator("#pst-primary-sidebar nav.bd-docs-nav").is_visible():
+            problems.append("the menu did not fold")
+        press(page, toggle, touch)
+        if not page.locator("#pst-primary-sidebar nav.bd-docs-nav").is_visible():
+            problems.append("the menu did not unfold")
+    if missing:
+        problems.append(f"chapters the menu does not reach: {sorted(missing)}")
+    return problems
+
+
+def contents_problems(page, width: int, touch: bool) -> list[str]:
+    """What keeps the in-page contents from opening, on a page that has sections."""
+    if not page.locator("#pst-secondary-sidebar nav.page-toc a").count():
+        return []
+    if width >= TOC_DOCKED_FROM:
+        shown = page.locator("#pst-secondary-sidebar nav.page-toc a").first.is_visible()
+        return [] if shown else ["the in-page contents are not shown"]
+    contents = page.locator(".secondary-toggle:visible")
+    if contents.count() != 1:
+        return [f"{contents.count()} visible 'On this page' buttons, not one"]
+    press(page, contents, touch)
+    dialog = "#pst-secondary-sidebar-modal"
+    opened = page.evaluate(f"document.querySelector('{dialog}').open")
+    shown = opened and page.locator(f"{dialog} nav.page-toc a").first.is_visible()
+    page.keyboard.press("Escape")
+    return [] if shown else ["the in-page contents did not open"]
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_page_reads_on_every_screen(contexts, site, html, shots, page_path, screen, scheme):
+    """Every check runs and every problem is reported together, so that a page whose verdicts or
+    figures fail still shows whether its navigation works."""
     width = SCREENS[screen]["viewport"]["width"]
     touch = SCREENS[screen].get("has_touch", False)
+    name = page_path.replace("/", "__")
     page, errors = open_page(contexts[screen, scheme], f"{site}/{page_path}")
     try:
         assert page.evaluate("document.documentElement.dataset.theme") == scheme
-        page.screenshot(path=str(shots / f"{screen}-{scheme}-{page_path.replace('/', '__')}.png"))
-
-        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth"), "the page scrolls sideways"
-        assert page.evaluate(VERDICT_CELLS_OUTSIDE) == [], "verdicts outside the screen"
-        assert page.evaluate(TABLES_WITHOUT_CUE) == [], "tables wider than their column with no scroll cue"
-        assert figure_problems(page.evaluate(FIGURES)) == []
-        assert page.evaluate(GLUED_IN_BOLD) == [], "glued numbers set apart from their sentence"
-
-        # the menu: opens (a dialog on narrow screens, docked beside the page on wide ones)
-        toggle = page.locator(".primary-toggle:visible")
-        assert toggle.count() == 1, "one visible menu button"
-        if width < SIDEBAR_DOCKED_FROM:
-            press(page, toggle, touch)
-            assert page.evaluate("document.getElementById('pst-primary-sidebar-modal').open"), "menu did not open"
-            if screen == "phone" and scheme == "light":
-                page.screenshot(path=str(shots / f"menu-{screen}-{page_path.replace('/', '__')}.png"))
-            missing = all_chapters(html) - chapters_reached(page, html, "#pst-primary-sidebar-modal")
-            page.keyboard.press("Escape")
-            page.wait_for_timeout(300)
-        else:
-            missing = all_chapters(html) - chapters_reached(page, html, "#pst-primary-sidebar")
-            press(page, toggle, touch)
-            assert not page.locator("#pst-primary-sidebar nav.bd-docs-nav").is_visible(), "menu did not fold"
-            press(page, toggle, touch)
-            assert page.locator("#pst-primary-sidebar nav.bd-docs-nav").is_visible(), "menu did not unfold"
-        assert missing == set(), f"chapters the menu does not reach: {missing}"
-
-        # the in-page contents, on every page that has sections
-        if page.locator("#pst-secondary-sidebar nav.page-toc a").count():
-            if width < TOC_DOCKED_FROM:
-                contents = page.locator(".secondary-toggle:visible")
-                assert contents.count() == 1, "one visible 'On this page' button"
-                press(page, contents, touch)
-                dialog = "#pst-secondary-sidebar-modal"
-                assert page.evaluate(f"document.querySelector('{dialog}').open"), "contents did not open"
-                assert page.locator(f"{dialog} nav.page-toc a").first.is_visible()
-                page.keyboard.press("Escape")
-            else:
-                assert page.locator("#pst-secondary-sidebar nav.page-toc a").first.is_visible()
-        assert errors == [], f"console errors: {errors}"
+        page.screenshot(path=str(shots / f"{screen}-{scheme}-{name}.png"))
+        problems = {
+            "page scrolls sideways": not page.evaluate("document.documentElement.scrollWidth <= innerWidth"),
+            "verdicts outside the screen": page.evaluate(VERDICT_CELLS_OUTSIDE),
+            "tables wider than their column with no scroll cue": page.evaluate(TABLES_WITHOUT_CUE),
+            "figures": figure_problems(page.evaluate(FIGURES)),
+            "glued numbers set apart from their sentence": page.evaluate(GLUED_IN_BOLD),
+        }
+        menu_shot = shots / f"menu-{screen}-{name}.png" if (screen, scheme) == ("phone", "light") else None
+        problems["menu"] = menu_problems(page, html, width, touch, menu_shot)
+        problems["in-page contents"] = contents_problems(page, width, touch)
+        problems["console errors"] = errors
+        assert {k: v for k, v in problems.items() if v} == {}
     finally:
         page.close()
