@@ -12,6 +12,7 @@ import pandas as pd
 from IPython.display import display
 
 from .claims import LABELS, labels
+from .tables import wrap
 
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
 
@@ -69,6 +70,7 @@ def ledger_html(ledger: pd.DataFrame, titles: dict[str, str]) -> str:
 
 
 def show_ledger(ledger: pd.DataFrame, titles: dict[str, str]) -> None:
-    """Display the grouped, linked ledger table (with a plain-text fallback)."""
+    """Display the grouped, linked ledger table in the book's scroll container (with a plain-text
+    fallback)."""
     plain = ledger[["chapter", "claim"]].assign(verdict=labels(ledger)).to_string(index=False)
-    display({"text/html": ledger_html(ledger, titles), "text/plain": plain}, raw=True)
+    display({"text/html": wrap(ledger_html(ledger, titles)), "text/plain": plain}, raw=True)

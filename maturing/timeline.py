@@ -4,8 +4,13 @@ The chapter on the NATO-Russia Council at work and the book's closing chapter dr
 the same timeline of NATO-Russia relations from the resource ``nrc_timeline``::
 
     events = timeline.one_per_event(load("nrc_timeline").query("milestone"))
-    fig, ax = figures.new(8, 7)
+    fig, ax = figures.new()
     timeline.plot_timeline(ax, events, marks=[(article_date, "the article")])
+
+The timeline is drawn for a phone's column: :func:`plot_timeline` gives its figure the house
+width (:data:`maturing.figures.WIDTH`) and the height its lines need, sets its text at
+:data:`FONT_SIZE` points (9 CSS px or more in a 358 px column) and wraps labels onto two
+lines, so whatever size the figure was made with, the timeline stays legible on a phone.
 
 Dates may be partial (``YYYY`` or ``YYYY-MM``) when a source gives no day: such an
 event is drawn at the middle of its year or month with a hollow marker, and a thin
@@ -14,11 +19,22 @@ line spans the whole period, so the figure never shows more precision than the s
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 from matplotlib.lines import Line2D
+from matplotlib.transforms import ScaledTranslation
 
 from . import dates
-from .figures import PALETTE
+from .figures import PALETTE, WIDTH
+
+FONT_SIZE = 9.5  # points: 9.4 CSS px in a 358 px column, at the house width
+LABEL_CHARACTERS = 30  # a label longer than this is wrapped onto a second line
+LINE_HEIGHT_IN = 0.34  # inches per timeline line: room for a two-line label
+FRAME_HEIGHT_IN = 1.3  # inches for the title, the time axis and the gaps around them
+LEGEND_ROW_IN = 0.19  # inches per legend entry (the legend goes under the time axis)
+TEXT_LINE_SPACING = 1.1  # a label's line height, in font sizes
+LABEL_GAP_IN = 0.05  # the least gap between two labels, in inches
 
 CATEGORY_COLOURS = {
     "founding": PALETTE["blue"],
@@ -78,11 +94,11 @@ def plot_timeline(
     category="category",
     marks=(),
     colours=None,
-    fontsize=8,
+    fontsize=FONT_SIZE,
     lane=(),
     lane_title=None,
     lane_legend=None,
-    legend_loc="lower left",
+    legend_loc="below",
 ) -> pd.DataFrame:
     """Draw ``events`` (one row each) on ``ax``, earliest at the top, one line per event.
 
@@ -97,7 +113,10 @@ def plot_timeline(
     drawn below the events under the heading ``lane_title``: one line each, in the order
     given, as diamonds on the same time axis (e.g. the dates on which the article's hopes
     were decided, coloured by outcome). ``lane_legend`` maps legend text -> colour for the
-    diamonds; ``legend_loc`` places the legend (a matplotlib location).
+    diamonds; ``legend_loc`` places the legend: ``"below"`` (the default) under the time axis,
+    where it hides no label, or a matplotlib location inside the axes.
+
+    The figure gets the house width and the height of its lines (:func:`size_figure`).
     """
     colours = dict(CATEGORY_COLOURS if colours is None else colours)
     unknown = sorted(set(events[category]) - set(colours))
@@ -107,26 +126,34 @@ def plot_timeline(
     drawn["precision"] = drawn[date].map(dates.precision)
     drawn["when"] = drawn[date].map(dates.midpoint)
     drawn = drawn.sort_values("when", kind="stable").reset_index(drop=True)
-    drawn["y"] = range(len(drawn))
+    drawn["y"] = line_positions(
+        [len(wrapped(r[label], dates.short_label(r[date])).splitlines()) for _, r in drawn.iterrows()], fontsize
+    )
     lane = [(str(when), text, colour) for when, text, colour in lane]
 
     whens = [*drawn["when"], *(dates.midpoint(when) for when, _, _ in lane)]
     first, last = min(whens), max(whens)
     span = last - first
     left, right = first - span * 0.03, last + span * 0.03
-    turn = first + span * 0.62  # labels of later events go on the left of their dot
+    turn = first + span * 0.5  # labels of later events go on the left of their dot
 
     for row in drawn.itertuples(index=False):
         row = row._asdict()
         _draw_item(ax, row["y"], row[date], row[label], colours[row[category]], "o", turn, fontsize)
 
-    lane_top = len(drawn) + 1  # one empty line between the events and the lane, for its heading
+    last = drawn["y"].iloc[-1] if len(drawn) else -1
+    # under the events: a rule, the lane's heading, then its items (the first one lower when its
+    # label takes several text lines)
+    lane_lines = [len(wrapped(t, dates.short_label(w)).splitlines()) for w, t, _ in lane]
+    first_half = lane_lines[0] * fontsize * TEXT_LINE_SPACING / 72 / LINE_HEIGHT_IN / 2 if lane else 0
+    lane_top = last + 1.5 + max(0.5, round(first_half + 0.1, 2))
+    lane_ys = [lane_top + y for y in line_positions(lane_lines, fontsize)]
     if lane:
-        ax.axhline(lane_top - 1.5, color="#BBBBBB", linewidth=0.8, zorder=1)
+        ax.axhline(last + 0.5, color="#BBBBBB", linewidth=0.8, zorder=1)
         if lane_title:
             ax.annotate(
                 lane_title,
-                (0.005, lane_top - 0.75),
+                (0.005, last + 1.25),
                 xycoords=ax.get_yaxis_transform(),
                 ha="left",
                 va="center",
@@ -134,7 +161,7 @@ def plot_timeline(
                 fontweight="bold",
                 color="#222222",
             )
-    for y, (when, text, colour) in enumerate(lane, start=lane_top):
+    for y, (when, text, colour) in zip(lane_ys, lane, strict=True):
         _draw_item(ax, y, when, text, colour, "D", turn, fontsize)
 
     for when, text in marks:
@@ -142,7 +169,8 @@ def plot_timeline(
         ax.axvline(x, color=PALETTE["black"], linestyle="--", linewidth=1, zorder=1)
         ax.annotate(text, (x, -0.9), ha="center", va="bottom", fontsize=fontsize, fontweight="bold")
 
-    ax.set_ylim((lane_top + len(lane) if lane else len(drawn)) - 0.4, -1.6)
+    bottom = (lane_ys[-1] if lane else last) + 1 - 0.4
+    ax.set_ylim(bottom, -1.6)
     ax.set_xlim(left, right)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
@@ -169,8 +197,50 @@ def plot_timeline(
                 label="month or year only",
             )
         )
-    ax.legend(handles=handles, loc=legend_loc, fontsize=fontsize)
+    if legend_loc == "below":
+        under_years = ax.transAxes + ScaledTranslation(0, -2.6 * fontsize / 72, ax.figure.dpi_scale_trans)
+        ax.legend(
+            handles=handles,
+            loc="upper left",
+            bbox_to_anchor=(0, 0),
+            bbox_transform=under_years,
+            fontsize=fontsize,
+            borderaxespad=0,
+        )
+    else:
+        ax.legend(handles=handles, loc=legend_loc, fontsize=fontsize)
+    size_figure(ax.figure, bottom + 0.4, len(handles) if legend_loc == "below" else 0)
     return drawn
+
+
+def size_figure(fig, lines: float, legend_entries: int = 0) -> None:
+    """Give a timeline's figure the house width and the height of its ``lines`` (and of a legend
+    of ``legend_entries`` under the axis)."""
+    fig.set_size_inches(WIDTH, FRAME_HEIGHT_IN + LINE_HEIGHT_IN * (lines + 1) + LEGEND_ROW_IN * legend_entries)
+
+
+def line_positions(line_counts: list[int], fontsize: float) -> list[float]:
+    """The y of each item (0 for the first, one timeline line apart, more where two neighbouring
+    labels need more room: a label of three text lines beside one of two)."""
+    text_line_in = fontsize * TEXT_LINE_SPACING / 72
+    ys: list[float] = []
+    for i, count in enumerate(line_counts):
+        if not ys:
+            ys.append(0)
+            continue
+        needed = ((line_counts[i - 1] + count) / 2 * text_line_in + LABEL_GAP_IN) / LINE_HEIGHT_IN
+        ys.append(ys[-1] + max(1, round(needed, 2)))
+    return ys
+
+
+def wrapped(text: str, date: str) -> str:
+    """``text (date)`` on one line, or on lines of at most :data:`LABEL_CHARACTERS`; the date is
+    never split."""
+    glue = "\x00"  # holds the date's words together while wrapping
+    joined = textwrap.fill(
+        f"{text} ({date.replace(' ', glue)})", LABEL_CHARACTERS, break_long_words=False, break_on_hyphens=False
+    )
+    return joined.replace(glue, " ")
 
 
 def _draw_item(ax, y, when: str, text: str, colour, marker: str, turn, fontsize) -> None:
@@ -195,12 +265,14 @@ def _draw_item(ax, y, when: str, text: str, colour, marker: str, turn, fontsize)
     on_left = x > turn
     start, end = _span(when) if hollow else (x, x)
     ax.annotate(
-        f"{text} ({dates.short_label(when)})",
+        wrapped(text, dates.short_label(when)),
         (start if on_left else end, y),
         xytext=(-7 if on_left else 7, 0),
         textcoords="offset points",
         ha="right" if on_left else "left",
         va="center",
+        multialignment="right" if on_left else "left",
+        linespacing=TEXT_LINE_SPACING,
         fontsize=fontsize,
         color="#222222",
         bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"},

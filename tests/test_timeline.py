@@ -96,3 +96,30 @@ def test_the_book_timeline_runs_from_the_founding_act_past_2014():
     assert events["date"].map(dates.midpoint).is_monotonic_increasing
     assert dates.period_start(events.iloc[-1]["date"]).year > 2014
     assert (events["category"] == "article").sum() == 1
+
+
+def test_a_timeline_is_sized_and_set_for_a_phone_whatever_size_it_was_made_with():
+    frame = load("nrc_timeline")
+    events = timeline.one_per_event(frame[frame["milestone"]])
+    fig, ax = figures.new(8.6, 7.4)
+    timeline.plot_timeline(ax, events[events["category"] != "article"])
+    png = figures.png_bytes(fig)
+    meta = figures.legibility(fig, png)
+    assert meta["width_in"] == figures.WIDTH
+    assert meta["phone_text_px"] >= figures.MIN_TEXT_PX  # 9 CSS px in a 390 px phone's column
+    long = [t.get_text() for t in ax.texts if len(t.get_text()) > timeline.LABEL_CHARACTERS]
+    assert long and all(
+        max(len(line) for line in text.splitlines()) <= timeline.LABEL_CHARACTERS + 14 for text in long
+    )  # wrapped: a date (up to 13 characters) is never split
+    fig.canvas.draw()
+    boxes = [t.get_window_extent() for t in ax.texts]
+    inside = ax.figure.bbox
+    assert all(inside.x0 <= b.x0 and b.x1 <= inside.x1 for b in boxes)  # no label runs off the figure
+    plt.close(fig)
+
+
+def test_wrapped_labels_keep_their_date_whole():
+    text = timeline.wrapped("Russian mission to NATO cut from 20 to 10", "18 Oct 2021")
+    assert text.replace("\n", " ") == "Russian mission to NATO cut from 20 to 10 (18 Oct 2021)"
+    assert "(18 Oct 2021)" in text.splitlines()[-1]
+    assert all(len(line) <= timeline.LABEL_CHARACTERS for line in text.splitlines())

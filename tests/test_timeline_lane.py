@@ -68,5 +68,17 @@ def test_without_a_lane_nothing_changes():
     timeline.plot_timeline(ax, _events())
     assert not _diamonds(ax)
     assert ax.get_ylim() == (2 - 0.4, -1.6)
-    assert ax.get_legend()._loc == 3  # "lower left", as before
+    plt.close(fig)
+
+
+def test_the_default_legend_sits_under_the_time_axis_and_hides_no_label():
+    fig, ax = figures.new(6, 3)
+    timeline.plot_timeline(ax, _events())
+    fig.canvas.draw()
+    legend = ax.get_legend().get_window_extent()
+    axes = ax.get_window_extent()
+    ticks = max(t.get_window_extent().y0 for t in ax.get_xticklabels() if t.get_text())
+    assert legend.y1 < axes.y0 and legend.y1 < ticks  # under the axis and its year labels
+    labels = [t.get_window_extent() for t in ax.texts]
+    assert not any(legend.overlaps(label) for label in labels)
     plt.close(fig)

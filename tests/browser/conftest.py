@@ -38,3 +38,18 @@ def shots(html) -> Path:
     folder = html.parent / "screenshots"
     folder.mkdir(exist_ok=True)
     return folder
+
+
+@pytest.fixture(scope="session")
+def contexts(browser):
+    """A browser context for each screen and colour scheme (tests/browser/screens.py)."""
+    from .screens import SCHEMES, SCREENS
+
+    made = {
+        (screen, scheme): browser.new_context(color_scheme=scheme, **options)
+        for screen, options in SCREENS.items()
+        for scheme in SCHEMES
+    }
+    yield made
+    for context in made.values():
+        context.close()

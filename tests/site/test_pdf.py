@@ -91,7 +91,7 @@ def test_the_book_pdf_holds_every_chapter_figure_and_the_bibliography(book_pdf, 
     assert "Bibliography" in text and "Maturing partnership" in text
     assert text.count("How to cite this chapter") >= len(chapters(html))
     figures_in_html = sum(p.read_text().count('class="maturing-figure') for p in (html / "notebooks").glob("*.html"))
-    assert len(re.findall(r"\bFig\. \d+", text)) >= figures_in_html
+    assert len(re.findall(r"\bFigure \d+", text)) >= figures_in_html  # numfig_format in _config.yml
 
 
 def test_pages_are_numbered(book_pdf):

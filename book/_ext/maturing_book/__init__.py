@@ -10,9 +10,11 @@
 - :mod:`.chapter_data`: a chapter's "Sources and data" (``chapter-data``), from its declaration.
 - :mod:`.ledger`: the ``claims-ledger`` directive (every claim, linked to its chapter's row).
 - :mod:`.figures`: the myst-nb renderer that turns a chapter's published figure into a numbered
-  figure with alt text, caption, sources and data links.
+  figure with alt text, caption, sources and data links; the ``chapter-figure`` directive that
+  shows a chapter's figure on another page.
 - :mod:`.meta`: what a page says about itself in its ``<head>`` (description, Highwire citation
   tags, Open Graph), and all that follows from the published address, ``html.baseurl``.
+- :mod:`.edition`: the landing page's authors, edition and licence, from ``CITATION.cff``.
 - :mod:`.assets` and :mod:`.icons`: which styles, scripts and icons a page loads.
 - :mod:`.pages`: changes to the written pages that the theme offers no setting for.
 - :mod:`.rebuild`: an in-place rebuild writes what a clean build writes (search index, images).
@@ -26,9 +28,10 @@ from pathlib import Path
 
 from maturing.paths import ROOT
 
-from . import assets, cache, citation, meta, pages, quotes, rebuild
+from . import assets, cache, citation, edition, meta, pages, quotes, rebuild
 from .catalogue import DataCatalogue
 from .chapter_data import ChapterData
+from .figures import ChapterFigure, PasteChapterFigures, depart_figure_image, figure_image, visit_figure_image
 from .ledger import ClaimsLedger
 from .sources import SourceList, SourceRole
 
@@ -54,6 +57,7 @@ def setup(app):
     app.add_config_value("maturing_ext_digest", own_code_digest(), "env")
     app.add_config_value("maturing_toc_digest", toc_digest(), "env")
     app.connect("config-inited", assets.theme_defaults)
+    app.connect("config-inited", edition.add_substitutions)
     app.connect("env-before-read-docs", assets.assets_only_where_used)
     app.connect("env-get-outdated", cache.outdated_by_inputs)
     app.connect("env-get-outdated", rebuild.forget_removed_pages)
@@ -72,6 +76,8 @@ def setup(app):
     app.connect("build-finished", cache.remember_fingerprints)
     app.connect("build-finished", rebuild.prune_stale_outputs)
     app.add_css_file("maturing-icons.css")
+    assets.add_book_scripts(app)
+    app.add_node(figure_image, html=(visit_figure_image, depart_figure_image))
     app.add_directive("data-catalogue", DataCatalogue)
     app.add_directive("claims-ledger", ClaimsLedger)
     app.add_directive("chapter-data", ChapterData)
@@ -79,4 +85,6 @@ def setup(app):
     app.add_role("source", SourceRole())
     app.add_role("article", quotes.ArticleQuote())
     app.add_directive("book-citation", citation.BookCitation)
+    app.add_directive("chapter-figure", ChapterFigure)
+    app.add_post_transform(PasteChapterFigures)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

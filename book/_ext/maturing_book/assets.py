@@ -15,6 +15,14 @@ from urllib.parse import quote
 
 from . import icons
 
+SCRIPTS = ("maturing.js",)  # book/_static: tables that must scroll say so
+
+
+def add_book_scripts(app) -> None:
+    """The book's own scripts, on every page."""
+    for script in SCRIPTS:
+        app.add_js_file(script)
+
 
 def assets_only_where_used(app, env, docnames):
     """Jupyter Book forces every HTML asset onto every page of the single-page build, MathJax from
@@ -23,8 +31,18 @@ def assets_only_where_used(app, env, docnames):
 
 
 def theme_defaults(app, config):
-    """Start in the reader's own light/dark setting (without it the theme logs a console error)."""
+    """Start in the reader's own light/dark setting (without it the theme logs a console error),
+    and write no top bar.
+
+    The top bar of pydata-sphinx-theme 0.17 holds only a second search box (beside the one in
+    the sidebar) and a second copy of the menu and "On this page" buttons, hidden, which is the
+    one both themes attach their listeners to, so that the visible buttons in the article header
+    do nothing (pydata-sphinx-theme issue 2451). With nothing to show in it
+    (``navbar_persistent`` empty, as sphinx-book-theme leaves the other navbar slots) the theme
+    writes no top bar at all, and the article header's buttons are the only ones.
+    """
     config.html_context.setdefault("default_mode", "auto")
+    config.html_theme_options.setdefault("navbar_persistent", [])
 
 
 def drop_unused_scripts(app, pagename, templatename, context, doctree):
@@ -101,7 +119,7 @@ def icon_stylesheet() -> str:
             if kind == "default"
             else f".admonition.{kind}>.admonition-title:after,div.admonition.{kind}>.admonition-title:after"
         )
-        rules.append(f"{selector}{{{_mask(name)}}}")
+        rules.append(f"{selector}{{font:inherit;{_mask(name)}}}")  # no icon font: nothing downloads it
     for selector, (name, box) in PSEUDO_ICONS.items():
         rules.append(f"{selector}{{font:inherit;display:inline-block;vertical-align:-.1em;{box}{_mask(name)}}}")
     return "\n".join(rules) + "\n"

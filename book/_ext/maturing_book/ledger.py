@@ -15,6 +15,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from maturing.data import DATAPACKAGE, load
+from maturing.tables import wrap
 from maturing.verdicts import summary
 
 from . import cache
@@ -55,8 +56,7 @@ def ledger_html(ledger, chapters: dict[str, str], prefix: str) -> str:
                 f'<td data-label="Checked in"><a href="{page}#claim-{escape(claim.claim_id)}">{escape(title)}</a></td></tr>'
             )
         bodies.append("<tbody>" + "".join(cells) + "</tbody>")
-    table = f'<table class="maturing-table maturing-ledger">{head}{"".join(bodies)}</table>'
-    return f'<div class="table-scroll" tabindex="0">{table}</div>'
+    return wrap(f'<table class="maturing-table maturing-ledger">{head}{"".join(bodies)}</table>')
 
 
 class ClaimsLedger(SphinxDirective):
