@@ -6,7 +6,8 @@
   dropped from the execution cache and read again.
 - :mod:`.citation`: every chapter ends with "How to cite this chapter", from ``CITATION.cff``.
 - :mod:`.catalogue`: the ``data-catalogue`` directive (the data catalogue page).
-- :mod:`.exercises`: exercises and their folded solutions (sphinx-exercise), with unique ids.
+- :mod:`.exercises`: exercises and their folded solutions (sphinx-exercise): unique ids, and
+  solution titles that only unfold.
 - :mod:`.figures`: the myst-nb renderer that turns a chapter's published figure into a numbered
   figure with alt text, caption, sources and data links.
 - :mod:`.meta`: what a page says about itself in its ``<head>``.
@@ -51,6 +52,7 @@ def setup(app):
     app.connect("doctree-read", citation.append_citation)
     app.connect("doctree-read", exercises.unique_content_ids)
     app.connect("doctree-resolved", archive.link_to_archive)
+    app.connect("doctree-resolved", exercises.plain_solution_titles)
     app.connect("html-page-context", archive.download_menu_offers_archive, priority=600)
     app.connect("html-page-context", pages.accessible_citations)
     app.connect("html-page-context", assets.drop_unused_scripts)

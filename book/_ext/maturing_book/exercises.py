@@ -1,15 +1,21 @@
 """The chapters' exercises, written with ExecutableBooks' sphinx-exercise (numbered, linkable
 exercises; solutions folded, with code cells that run as part of the notebook).
 
-sphinx-exercise gives the body of every exercise the id ``exercise-content`` and that of every
-solution ``solution-content``: a page with two exercises has duplicate ids, which browsers and
-assistive technology resolve to the first. Each body gets its own id instead, from its exercise's
-or solution's label.
+Two changes to what sphinx-exercise writes:
+
+- Ids: it gives the body of every exercise the id ``exercise-content`` and that of every solution
+  ``solution-content``, so a page with two exercises has duplicate ids (browsers and assistive
+  technology resolve them to the first). Each body gets its own id, from its label.
+- Titles: a solution's title, "Solution to Exercise 1", links back to the exercise. The title is
+  also what a reader taps to unfold the solution (sphinx-togglebutton), so a tap on the link both
+  unfolds it and jumps away to the exercise. The solutions follow their exercises, so the title
+  is plain text.
 """
 
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx_exercise.nodes import solution_node
 
 SHARED_IDS = ("exercise-content", "solution-content")
 
@@ -19,3 +25,11 @@ def unique_content_ids(app, doctree):
     for section in doctree.findall(nodes.section):
         if section["ids"] and section["ids"][0] in SHARED_IDS and section.parent.get("label"):
             section["ids"] = [f"{section.parent['label']}-content"]
+
+
+def plain_solution_titles(app, doctree, docname):
+    """``doctree-resolved``: a solution's title without the link, so that tapping it only unfolds it."""
+    for solution in doctree.findall(solution_node):
+        for title in solution.findall(nodes.title):
+            for link in list(title.findall(nodes.reference)):
+                link.replace_self(link.children)
