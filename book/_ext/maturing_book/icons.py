@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pydata_sphinx_theme
@@ -29,7 +29,7 @@ ELEMENT = re.compile(r'<(i|span) class="([^"]*\bfa-[^"]*)"([^>]*)>\s*</\1>')
 STYLE_NAMES = {"fa-solid", "fas", "fa-regular", "far", "fa-brands", "fab", "fa-lg", "fa-fw", "fa"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def icon_set(prefix: str) -> dict[str, tuple[int, int, str]]:
     """name -> (width, height, path) of every icon of a set: ``fas`` (solid) or ``fab`` (brands)."""
     js = SCRIPT.read_text(encoding="utf-8")
