@@ -47,6 +47,7 @@ def setup(app):
     app.add_config_value("maturing_archive_notices", archive.notice_digest(), "env")
     app.connect("config-inited", assets.theme_defaults)
     app.connect("config-inited", archive.repository_button)
+    app.connect("config-inited", exercises.html_handlers_on_the_single_page)
     app.connect("env-before-read-docs", assets.assets_only_where_used)
     app.connect("env-get-outdated", cache.outdated_by_inputs)
     app.connect("doctree-read", citation.append_citation)

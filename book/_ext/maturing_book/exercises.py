@@ -10,6 +10,13 @@ Two changes to what sphinx-exercise writes:
   also what a reader taps to unfold the solution (sphinx-togglebutton), so a tap on the link both
   unfolds it and jumps away to the exercise. The solutions follow their exercises, so the title
   is plain text.
+
+And one change to the single-page build (the PDF): sphinx-exercise registers its nodes for the
+``singlehtml`` builder by name, and Sphinx then looks up every node's handlers under that name
+only, no longer falling back to the ``html`` handlers that myst-nb (folded code cells),
+sphinx-design and the theme register. The build fails on the first folded cell ("unknown node
+type: HideCodeCellNode"; jupyter-book issue 2322). Every node with HTML handlers and none for the
+single page gets its HTML ones there too.
 """
 
 from __future__ import annotations
@@ -18,6 +25,15 @@ from docutils import nodes
 from sphinx_exercise.nodes import solution_node
 
 SHARED_IDS = ("exercise-content", "solution-content")
+
+
+def html_handlers_on_the_single_page(app, config):
+    """``config-inited`` (every extension is set up): each node that has ``html`` handlers and
+    none for ``singlehtml`` gets its ``html`` ones there (Sphinx's registry, by node name)."""
+    handlers = app.registry.translation_handlers
+    if "singlehtml" in handlers:
+        for name, visitors in handlers.get("html", {}).items():
+            handlers["singlehtml"].setdefault(name, visitors)
 
 
 def unique_content_ids(app, doctree):
