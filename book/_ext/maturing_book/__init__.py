@@ -62,5 +62,6 @@ def setup(app):
     app.connect("build-finished", pages.finish_pages)
     app.connect("build-finished", cache.remember_fingerprints)
     app.add_css_file("maturing-icons.css")
+    app.add_css_file("maturing-exercises.css")
     app.add_directive("data-catalogue", DataCatalogue)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
