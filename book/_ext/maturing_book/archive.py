@@ -214,6 +214,34 @@ def requirement_closure(roots: set[str], pins: dict[str, str]) -> set[str]:
     return {name for name, _ in done}
 
 
+PLATFORM_MARKERS = ("sys_platform", "platform_system", "os_name")
+
+
+def other_platforms(needed: set[str], pins: dict[str, str]) -> list[str]:
+    """Requirement lines, with their markers, for what ``needed`` requires on other operating
+    systems only (appnope on macOS, colorama and pywinpty on Windows): the book's requirements.txt
+    is a freeze on Linux and has no pin for them."""
+    markers: dict[str, list[str]] = {}
+    for name in sorted(needed):
+        for requirement in map(Requirement, importlib.metadata.distribution(name).requires or []):
+            marker = str(requirement.marker or "")
+            dependency = canonicalize_name(requirement.name)
+            if (
+                requirement.marker
+                and "extra" not in marker
+                and any(m in marker for m in PLATFORM_MARKERS)
+                and not requirement.marker.evaluate()
+                and dependency not in pins
+            ):
+                markers.setdefault(dependency, [])
+                if marker not in markers[dependency]:
+                    markers[dependency].append(marker)
+    return [f"{name} ; " + " or ".join(f"({m})" for m in found) for name, found in markers.items()]
+
+
+INSTALL = "python -m pip install --no-deps -r requirements.txt"
+
+
 @cache
 def _requirements_for(modules: frozenset[str], requirements: Path, text: str) -> str:
     pins = pinned(requirements)
@@ -221,9 +249,11 @@ def _requirements_for(modules: frozenset[str], requirements: Path, text: str) ->
     needed = requirement_closure(roots, pins)
     python = f"{sys.version_info.major}.{sys.version_info.minor}"
     lines = [
-        "# What running this chapter needs, each package pinned as in the book's requirements.txt",
-        f"# (tested with Python {python}). Install with: python -m pip install -r requirements.txt",
+        "# What running this chapter needs, complete (dependencies included) and pinned as in the",
+        f"# book's requirements.txt, on Linux with Python {python}. Install with: {INSTALL}",
         *(line for name, line in pins.items() if name in needed),
+        "# Needed on other operating systems only, and not pinned (never tested by the book):",
+        *other_platforms(needed, pins),
     ]
     return "\n".join(lines) + "\n"
 
@@ -270,13 +300,14 @@ You need Python 3 (see the first lines of `requirements.txt` for the version it 
 In a terminal, in this folder:
 
 ```bash
-python3 -m venv .venv && .venv/bin/python -m pip install -r requirements.txt
+python3 -m venv .venv && .venv/bin/{INSTALL}
 .venv/bin/jupyter lab {stem}.ipynb
 ```
 
-The first command creates an environment in `.venv` with the pinned packages (once, about a
-minute, online); the second opens the chapter in JupyterLab: run all cells, change the code, do the
-exercises. To run it top to bottom without opening it: `.venv/bin/jupyter execute {stem}.ipynb`.
+The first command creates an environment in `.venv` with exactly the pinned packages (once,
+online; `--no-deps` because the list is already complete). The second opens the chapter in
+JupyterLab: run all cells, change the code, do the exercises. To run it top to bottom without
+opening it: `.venv/bin/jupyter execute {stem}.ipynb`.
 On Windows, write `.venv\\Scripts\\` where the commands say `.venv/bin/`.
 {clone}
 ## Licences
