@@ -79,6 +79,7 @@ ADMONITION_ICONS = {
     "danger": "triangle-exclamation",
     "error": "circle-xmark",
     "seealso": "share",
+    "exercise": "pencil",  # sphinx-exercise draws it with the web font (exercise.css)
 }
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pydata_sphinx_theme
@@ -29,28 +29,37 @@ ELEMENT = re.compile(r'<(i|span) class="([^"]*\bfa-[^"]*)"([^>]*)>\s*</\1>')
 STYLE_NAMES = {"fa-solid", "fas", "fa-regular", "far", "fa-brands", "fab", "fa-lg", "fa-fw", "fa"}
 
 
-@lru_cache(maxsize=1)
-def solid_icons() -> dict[str, tuple[int, int, str]]:
-    """name -> (width, height, path) of every icon of the solid set."""
+@cache
+def icon_set(prefix: str) -> dict[str, tuple[int, int, str]]:
+    """name -> (width, height, path) of every icon of a set: ``fas`` (solid) or ``fab`` (brands)."""
     js = SCRIPT.read_text(encoding="utf-8")
     calls = list(re.finditer(r'"(fa[srb])",[A-Za-z_$]+\)', js))
     start = 0
     for call in calls:
-        if call.group(1) == "fas":
+        if call.group(1) == prefix:
             block = js[start : call.start()]
             break
         start = call.end()
     else:
-        raise RuntimeError(f"no solid icon set found in {SCRIPT}")
+        raise RuntimeError(f"no {prefix} icon set found in {SCRIPT}")
     icons = {}
     for m in ICON.finditer(block):
         icons.setdefault(m.group(1) or m.group(2), (int(m.group(3)), int(m.group(4)), m.group(5)))
     return icons
 
 
+def solid_icons() -> dict[str, tuple[int, int, str]]:
+    """name -> (width, height, path) of every icon of the solid set."""
+    return icon_set("fas")
+
+
+BRANDS = {"fab", "fa-brands"}  # the repository button's GitHub, GitLab or Bitbucket logo
+
+
 def svg_for(classes: str, attributes: str) -> str | None:
     names = [c[3:] for c in classes.split() if c.startswith("fa-") and c not in STYLE_NAMES]
-    icon = next((solid_icons()[n] for n in names if n in solid_icons()), None)
+    icons = icon_set("fab") if BRANDS & set(classes.split()) else solid_icons()
+    icon = next((icons[n] for n in names if n in icons), None)
     if icon is None:
         return None
     width, height, path = icon
