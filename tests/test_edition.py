@@ -1,27 +1,28 @@
 """The landing page's authors, edition and licence come from CITATION.cff."""
 
+from dataclasses import replace
+
 from maturing_book import edition
-from maturing_book.citation import book_metadata
+from maturing_book.references import Author, read_book
 
 
 def test_substitutions_from_the_citation_file():
-    meta = book_metadata()
-    words = edition.substitutions(meta)
-    assert words["book_licence"] == meta["license"]
-    assert words["book_edition"].startswith(f"version {meta['version']}, ")
-    assert meta["date-released"][:4] in words["book_edition"]
-    assert words["book_authors"] == meta["authors"][0]["name"]
+    book = read_book()
+    words = edition.substitutions(book)
+    assert words["book_licence"].startswith(book.licence_name() + " (text and figures; code: ")
+    assert book.licence_name() != book.licence_name(book.code_licence)  # the text is not licensed like the code
+    assert words["book_edition"] == f"version {book.version}, {book.published}"
+    assert book.year in words["book_edition"]
+    assert words["book_authors"] == book.author_line
 
 
 def test_persons_are_named_given_name_first():
-    meta = {
-        "authors": [{"given-names": "Ada", "family-names": "Lovelace"}, {"name": "A Group"}],
-        "version": "2.0",
-        "date-released": "2026-01-05",
-        "license": "CC-BY-4.0",
-    }
-    assert edition.substitutions(meta) == {
-        "book_authors": "Ada Lovelace, A Group",
-        "book_edition": "version 2.0, 5 January 2026",
-        "book_licence": "CC-BY-4.0",
-    }
+    book = replace(
+        read_book(),
+        authors=(Author(given="Ada", family="Lovelace", name=None), Author(given=None, family=None, name="A Group")),
+        version="2.0",
+        date="2026-01-05",
+    )
+    words = edition.substitutions(book)
+    assert words["book_authors"] == "Ada Lovelace and A Group"
+    assert words["book_edition"] == "version 2.0, 5 January 2026"

@@ -76,7 +76,7 @@ def test_publish_emits_figure_with_alt_caption_and_data_link(capsys, monkeypatch
     assert meta["name"] == "fig-test"
     assert meta["alt"] == "Two bars; the second is twice the first."
     assert "{download}`opium_afghanistan.csv <../data/opium_afghanistan.csv>`" in meta["caption"]
-    assert "NATO, *Maturing partnership (Sergei Ivanov, NATO Review)* (2005)" in meta["caption"]
+    assert "Sources: NATO ({source}`2005 <ivanov-2005>`)." in meta["caption"]
     assert base64.b64decode(bundle["image/png"])[:4] == b"\x89PNG"
     assert bundle["text/plain"] == "Figure fig-test: Two bars; the second is twice the first."
     assert not plt.fignum_exists(fig.number), "publish closes the figure"
@@ -89,11 +89,15 @@ def test_publish_refuses_figure_without_alt_text():
     plt.close(fig)
 
 
-def test_caption_summarises_many_sources_and_links_every_table():
+def test_captions_name_every_source_by_publisher_and_year_and_link_every_table():
     few = figures.caption_text("C.", ["opium_afghanistan"], ["ivanov-2005"])
-    assert "NATO, *Maturing partnership (Sergei Ivanov, NATO Review)* (2005)" in few
+    assert few.startswith("C. Sources: NATO ({source}`2005 <ivanov-2005>`). Data: ")
     assert few.endswith("{download}`sources.csv <../data/sources.csv>`.")
-    many_ids = list(load("sources")["source_id"][:5])
-    many = figures.caption_text("C.", ["opium_afghanistan", "sources"], many_ids, "UNODC surveys")
-    assert "UNODC surveys (5 sources; each row of the data names its own)" in many
+    sources = load("sources").set_index("source_id")
+    unodc = sorted(sources.index[sources["publisher"] == "UNODC"])[:3]
+    many = figures.caption_text("C.", ["opium_afghanistan", "sources"], [*unodc, "ivanov-2005"], "geodesics on WGS84.")
+    for source_id in unodc:  # each source linked, however many there are; no summary
+        assert f"<{source_id}>`" in many
+    assert "UNODC (" in many and "; NATO ({source}`2005 <ivanov-2005>`)" in many
+    assert "Method: geodesics on WGS84." in many and "the documents" not in many
     assert many.count("{download}`sources.csv") == 1

@@ -4,21 +4,18 @@ written once, in the file the citations come from, never typed into a page."""
 
 from __future__ import annotations
 
-from maturing import dates
-
-from .citation import book_metadata
+from .references import Book, read_book
 
 
-def substitutions(meta: dict) -> dict[str, str]:
-    """The landing page's words for the book's authors, edition and licence."""
-    authors = [a["name"] if "name" in a else f"{a['given-names']} {a['family-names']}" for a in meta["authors"]]
+def substitutions(book: Book) -> dict[str, str]:
+    """The landing page's words for the book's authors, edition and the licence of its text."""
     return {
-        "book_authors": ", ".join(authors),
-        "book_edition": f"version {meta['version']}, {dates.label(meta['date-released'])}",
-        "book_licence": meta["license"],
+        "book_authors": book.author_line,
+        "book_edition": f"version {book.version}, {book.published}",
+        "book_licence": f"{book.licence_name()} (text and figures; code: {book.licence_name(book.code_licence)})",
     }
 
 
 def add_substitutions(app, config) -> None:
     """``config-inited``: the substitutions join any the book's configuration defines."""
-    config.myst_substitutions = {**config.myst_substitutions, **substitutions(book_metadata())}
+    config.myst_substitutions = {**config.myst_substitutions, **substitutions(read_book())}
