@@ -77,7 +77,7 @@ test: $(STAMP) system-packages lint
 	$(BIN)/python -m pytest -p no:cacheprovider -v tests/site tests/browser --built $(BUILD)
 
 # Re-run notebooks top to bottom in a fresh kernel and save their outputs, to commit them:
-# `make notebooks` (all) or `make notebooks NB=notebooks/06-afghan-drugs.ipynb`. The MyST
+# `make notebooks` (all) or `make notebooks NB=notebooks/07-afghan-drugs.ipynb`. The MyST
 # sources are synced first, so an edit there is what runs. No timing metadata is recorded, so a
 # re-run that changes nothing changes no byte.
 NB ?= notebooks/*.ipynb

@@ -11,7 +11,7 @@ resolutions it draws or measures. The declaration is the one list the book build
 execution cache's fingerprint, the chapter's "Sources and data" section and its download archive.
 A chapter opens it in its first cell::
 
-    chapter = begin("06-afghan-drugs")
+    chapter = begin("07-afghan-drugs")
 
 From then on :func:`maturing.data.load` and :func:`maturing.geo.geometry_file` refuse anything the
 declaration does not list, so a chapter cannot read a table that its cache and archive do not know.

@@ -43,7 +43,7 @@ def ledger_html(ledger: pd.DataFrame, titles: dict[str, str]) -> str:
     """An HTML table of the ledger grouped by chapter, each row linking to its chapter.
 
     ``titles`` maps a chapter's file stem to the words shown for it in the group's
-    heading; each row links to the chapter under its number ("ch. 03"). Every text is
+    heading; each row links to the chapter under its number ("ch. 04"). Every text is
     escaped; the chapters come in file order, the claims in the article's order.
     """
     columns = ["Claim", "Quote", "Verdict", "Evidence", "Checked in"]

@@ -59,7 +59,7 @@ def test_a_declaration_without_tables_is_refused():
 def test_syncing_a_one_sentence_edit_changes_only_that_sentence(tmp_path):
     """What `make sync` does after an edit of the text: the notebook's cell ids, outputs and every
     other cell stay as they were."""
-    stem = "06-afghan-drugs"
+    stem = "07-afghan-drugs"
     for suffix in (".md", ".ipynb"):
         shutil.copy2(NOTEBOOKS / f"{stem}{suffix}", tmp_path / f"{stem}{suffix}")
     shutil.copy2(ROOT / "jupytext.toml", tmp_path / "jupytext.toml")

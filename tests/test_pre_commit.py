@@ -52,11 +52,11 @@ def test_hooks_pass_on_the_checkout_as_it_is(checkout, tmp_path):
 
 
 def test_hooks_catch_and_fix_noise_unsynced_text_and_formatting(checkout, tmp_path):
-    nb_path = checkout / "notebooks" / "06-afghan-drugs.ipynb"
+    nb_path = checkout / "notebooks" / "07-afghan-drugs.ipynb"
     nb = json.loads(nb_path.read_text())
     nb["cells"][1]["metadata"]["execution"] = {"iopub.execute_input": "2026-12-01T10:00:00Z"}
     nb_path.write_text(json.dumps(nb, indent=1) + "\n")
-    md = checkout / "notebooks" / "07-security-belt.md"
+    md = checkout / "notebooks" / "08-security-belt.md"
     md.write_text(md.read_text().replace("# ", "# An edited title: ", 1))
     module = checkout / "maturing" / "text.py"
     module.write_text(module.read_text() + "\nX = {  'a':1 }\n")
@@ -64,6 +64,6 @@ def test_hooks_catch_and_fix_noise_unsynced_text_and_formatting(checkout, tmp_pa
     result = pre_commit(checkout, tmp_path)
     assert result.returncode != 0
     assert "execution" not in json.loads(nb_path.read_text())["cells"][1]["metadata"]
-    paired = json.loads((checkout / "notebooks" / "07-security-belt.ipynb").read_text())
+    paired = json.loads((checkout / "notebooks" / "08-security-belt.ipynb").read_text())
     assert any("An edited title: " in "".join(c["source"]) for c in paired["cells"])
     assert module.read_text().endswith('\nX = {"a": 1}\n')

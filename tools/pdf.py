@@ -3,7 +3,7 @@ is downloaded): one of the whole book and one per chapter, into the built site (
 where each chapter page's ``citation_pdf_url`` and "How to cite" block point.
 
     python tools/pdf.py _build                      # every PDF
-    python tools/pdf.py _build 06-afghan-drugs.pdf  # only these
+    python tools/pdf.py _build 07-afghan-drugs.pdf  # only these
 
 Reads ``_build/print.json`` (written by the HTML build: the book, its chapters and its address),
 the chapter pages of ``_build/html`` and the single-page build ``_build/singlehtml`` (the whole

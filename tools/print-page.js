@@ -2,7 +2,7 @@
  *
  * opts: {
  *   single: true for the single-page build (the whole book), false for one chapter's page;
- *   doc: the document of the page ("notebooks/06-afghan-drugs"; the root document when single);
+ *   doc: the document of the page ("notebooks/07-afghan-drugs"; the root document when single);
  *   address: the published address ("https://host/path/") or "";
  *   docs: {docname: {number, title}} of every document the book holds;
  *   parts: [[caption, [docname, ...]], ...] (single only), the table of contents;

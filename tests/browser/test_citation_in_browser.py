@@ -10,7 +10,7 @@ import rispy
 from maturing_book import citation, references
 
 BOOK = references.read_book()
-CHAPTER = "notebooks/06-afghan-drugs"
+CHAPTER = "notebooks/07-afghan-drugs"
 
 
 def open_chapter(browser, site):
@@ -26,12 +26,12 @@ def test_the_page_fills_in_its_own_address(browser, site):
     try:
         here = f"{site}/{CHAPTER}.html"
         apa = page.inner_text(".maturing-cite-apa")
-        assert apa.endswith(f"(Version {BOOK.version}, Chapter 6). {here}")
+        assert apa.endswith(f"(Version {BOOK.version}, Chapter 7). {here}")
         assert citation.PAGE_PLACEHOLDER not in page.inner_text(".maturing-cite")
         entry = pybtex.database.parse_string(page.inner_text(".maturing-cite-bibtex"), "bibtex").entries
         assert next(iter(entry.values())).fields["url"] == here
         pdf = page.get_attribute('meta[name="citation_pdf_url"]', "content")
-        assert pdf == f"{site}/pdf/06-afghan-drugs.pdf"
+        assert pdf == f"{site}/pdf/07-afghan-drugs.pdf"
     finally:
         context.close()
 
@@ -42,7 +42,7 @@ def test_the_downloads_carry_the_pages_address(browser, site):
         here = f"{site}/{CHAPTER}.html"
         with page.expect_download() as bib:
             page.click("a.maturing-cite-download[download$='.bib']")
-        assert bib.value.suggested_filename == "maturing2026-06-afghan-drugs.bib"
+        assert bib.value.suggested_filename == "maturing2026-07-afghan-drugs.bib"
         text = Path(bib.value.path()).read_text(encoding="utf-8")
         entry = next(iter(pybtex.database.parse_string(text, "bibtex").entries.values()))
         chapter = references.Chapter(CHAPTER, entry.fields["title"][1:-1])
@@ -50,7 +50,7 @@ def test_the_downloads_carry_the_pages_address(browser, site):
         with page.expect_download() as ris:
             page.click("a.maturing-cite-download[download$='.ris']")
         (record,) = rispy.loads(Path(ris.value.path()).read_text(encoding="utf-8"))
-        assert record["urls"] == [here] and record["file_attachments1"] == f"{site}/pdf/06-afghan-drugs.pdf"
+        assert record["urls"] == [here] and record["file_attachments1"] == f"{site}/pdf/07-afghan-drugs.pdf"
     finally:
         context.close()
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-CHAPTER = "notebooks/06-afghan-drugs.html"
+CHAPTER = "notebooks/07-afghan-drugs.html"
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True}
 
 

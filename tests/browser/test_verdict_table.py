@@ -12,7 +12,7 @@ from maturing.tables import wrap
 from .screens import SCHEMES, SCREENS, open_page
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "browser" / "verdict-table.html"
-PAGE = "notebooks/04-kaliningrad.html"
+PAGE = "notebooks/05-kaliningrad.html"
 CARDS_BELOW = 960  # px (60em): maturing.css lays verdict rows out as cards below this width
 
 INSERT = """html => {

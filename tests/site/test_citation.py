@@ -191,7 +191,7 @@ def published(tmp_path_factory, html) -> Path:
     run = subprocess.run([*build, "-W", "-n", "--keep-going"], capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     pdf = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "pdf.py"), str(out / "_build"), "06-afghan-drugs.pdf"],
+        [sys.executable, str(ROOT / "tools" / "pdf.py"), str(out / "_build"), "07-afghan-drugs.pdf"],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -244,7 +244,7 @@ def test_published_references_carry_the_pages_address(published):
 
 
 def test_a_published_chapters_pdf_links_to_the_published_pages(published):
-    pdf = published / "pdf" / "06-afghan-drugs.pdf"
+    pdf = published / "pdf" / "07-afghan-drugs.pdf"
     reader = PdfReader(pdf)
     uris = [
         str(annot.get_object()["/A"]["/URI"])
@@ -258,4 +258,4 @@ def test_a_published_chapters_pdf_links_to_the_published_pages(published):
     for url in ours:
         assert (published / urlparse(web_path(url)).path).is_file(), f"{url} is not a page of the published book"
     first = reader.pages[0].extract_text()
-    assert f"Online: {ADDRESS}notebooks/06-afghan-drugs.html" in " ".join(first.split())
+    assert f"Online: {ADDRESS}notebooks/07-afghan-drugs.html" in " ".join(first.split())

@@ -20,7 +20,7 @@ def figure_ids(raw):
 
 
 def test_nrc_chapter_shows_numbers_computed_from_the_data(html):
-    text, raw = page(html / "notebooks" / "01-nrc-at-work.html")
+    text, raw = page(html / "notebooks" / "02-nrc-at-work.html")
     assert "The NATO-Russia Council at work" in text and "Key findings" in text
     assert "{glue" not in text, "an unresolved glue reference"
     events = timeline.one_per_event(load("nrc_timeline")).set_index("event_id")["date"]
@@ -40,11 +40,11 @@ def test_nrc_chapter_shows_numbers_computed_from_the_data(html):
     assert len(alts) >= 2 and all(len(a) > 60 for a in alts)
     for csv in ("nrc_timeline.csv", "as28_rescue.csv", "oae_russian_ships.csv"):
         assert csv in raw
-    assert 'href="02-counter-terrorism.html' in raw
+    assert 'href="03-counter-terrorism.html' in raw
 
 
 def test_counter_terrorism_chapter_shows_numbers_computed_from_the_data(html):
-    text, raw = page(html / "notebooks" / "02-counter-terrorism.html")
+    text, raw = page(html / "notebooks" / "03-counter-terrorism.html")
     assert "Counter-terrorism" in text and "Key findings" in text
     assert "{glue" not in text, "an unresolved glue reference"
     attacks = load("terror_attacks").set_index("row_id")
@@ -55,7 +55,7 @@ def test_counter_terrorism_chapter_shows_numbers_computed_from_the_data(html):
     assert f"stand for {attacks['attack_id'].nunique()} attacks" in text
     assert figure_ids(raw) == ["fig-attack-deaths"]
     assert "terror_attacks.csv" in raw and "Source:" in text
-    assert 'href="06-afghan-drugs.html"' in raw  # the finance claim links to the drug chapter
+    assert 'href="07-afghan-drugs.html"' in raw  # the finance claim links to the drug chapter
     assert "contradicted" in text and "opinion" in text
 
 
@@ -63,4 +63,4 @@ def test_cooperation_part_comes_first_in_the_navigation(html):
     _, raw = page_text(html / "book" / "intro.html")
     nav = raw[raw.index('class="bd-sidebar') :] if 'class="bd-sidebar' in raw else raw
     assert nav.index("Cooperation") < nav.index("Drugs and terrorism")
-    assert nav.index("01-nrc-at-work.html") < nav.index("02-counter-terrorism.html") < nav.index("06-afghan-drugs.html")
+    assert nav.index("02-nrc-at-work.html") < nav.index("03-counter-terrorism.html") < nav.index("07-afghan-drugs.html")

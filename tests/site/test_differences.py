@@ -18,7 +18,7 @@ def figure_ids(raw):
 
 
 def test_cfe_chapter_shows_ceilings_ratifications_and_commitments(html):
-    text, raw = page_text(html / "notebooks" / "03-cfe-treaty.html")
+    text, raw = page_text(html / "notebooks" / "04-cfe-treaty.html")
     ceilings = load("cfe_ceilings")
     group_tanks = ceilings.query("treaty == 'CFE 1990' and provision == 'Art. IV.1' and category == 'battle_tanks'")[
         "ceiling"
@@ -43,7 +43,7 @@ def test_cfe_chapter_shows_ceilings_ratifications_and_commitments(html):
 
 
 def test_kaliningrad_chapter_shows_computed_distances_and_dates(html):
-    text, raw = page_text(html / "notebooks" / "04-kaliningrad.html")
+    text, raw = page_text(html / "notebooks" / "05-kaliningrad.html")
     kaliningrad, rest = geo.split_at(geo.country("RUS", "110m"), 20.5, 54.7)
     mainland = max(geo.parts(rest), key=lambda p: p.area)
     km_110 = geo.nearest_km(kaliningrad, mainland)[0]
@@ -71,6 +71,6 @@ def test_kaliningrad_chapter_shows_computed_distances_and_dates(html):
 
 
 def test_differences_part_lists_both_chapters(html):
-    _, raw = page_text(html / "notebooks" / "03-cfe-treaty.html")
+    _, raw = page_text(html / "notebooks" / "04-cfe-treaty.html")
     assert "Differences" in raw
-    assert 'href="04-kaliningrad.html"' in raw
+    assert 'href="05-kaliningrad.html"' in raw

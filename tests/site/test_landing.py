@@ -13,12 +13,12 @@ def landing(html):
 
 def test_a_start_link_leads_to_the_opening_chapter(html):
     start = landing(html).select_one("main .start-reading a")
-    assert start is not None and start["href"].split("#")[0] == "../notebooks/00-the-article.html"
+    assert start is not None and start["href"].split("#")[0] == "../notebooks/01-the-article.html"
     assert start.get_text(" ", strip=True).startswith("Start reading")
 
 
 def test_the_opening_chapters_verdicts_figure_is_shown(html):
-    chapter = BeautifulSoup((html / "notebooks" / "00-the-article.html").read_text(encoding="utf-8"), "html.parser")
+    chapter = BeautifulSoup((html / "notebooks" / "01-the-article.html").read_text(encoding="utf-8"), "html.parser")
     theirs = chapter.select_one("figure#fig-verdicts-by-chapter img")
     ours = landing(html).select_one("main figure.maturing-figure img")
     assert ours is not None and ours["src"] == theirs["src"] and ours["alt"] == theirs["alt"]

@@ -27,7 +27,7 @@ def test_verdict_tables_agree_with_the_ledger(html, chapter):
 
 
 def test_the_parser_finds_the_drug_chapters_six_verdicts(html):
-    rows = V.verdict_rows((html / "notebooks" / "06-afghan-drugs.html").read_text(encoding="utf-8"))
+    rows = V.verdict_rows((html / "notebooks" / "07-afghan-drugs.html").read_text(encoding="utf-8"))
     assert [r["verdict"] for r in rows] == [
         "confirmed",
         "contradicted",

@@ -9,7 +9,7 @@ from maturing.data import load
 
 
 def page(html):
-    raw = (html / "notebooks" / "05-missile-defence.html").read_text(encoding="utf-8")
+    raw = (html / "notebooks" / "06-missile-defence.html").read_text(encoding="utf-8")
     return unescape(re.sub(r"<[^>]+>", " ", raw)), raw
 
 
@@ -38,5 +38,5 @@ def test_missile_defence_figures_and_verdicts(html):
     assert len(alts) >= 2 and all(len(a) > 40 for a in alts)
     assert "missile_path_places.csv" in raw and "Source:" in text
     claims = load("claims")
-    for verdict in set(labels(claims[claims["chapter"] == "05-missile-defence"])):  # confirmed, opinion, prediction
+    for verdict in set(labels(claims[claims["chapter"] == "06-missile-defence"])):  # confirmed, opinion, prediction
         assert verdict in text

@@ -14,14 +14,14 @@ def page_text(path):
 def test_intro_lists_the_chapters(html):
     text, raw = page_text(html / "book" / "intro.html")
     assert "Maturing Partnership, Measured" in text
-    assert 'href="../notebooks/06-afghan-drugs.html"' in raw
+    assert 'href="../notebooks/07-afghan-drugs.html"' in raw
 
 
 def test_drug_chapter_shows_glued_numbers_from_the_data(html):
     opium = load("opium_afghanistan")
     first_2003 = opium[(opium.year == 2003) & (opium.measure == "production") & (opium.status == "confirmed")]
     first_2003 = first_2003.sort_values("vintage").iloc[0]["value"]
-    text, raw = page_text(html / "notebooks" / "06-afghan-drugs.html")
+    text, raw = page_text(html / "notebooks" / "07-afghan-drugs.html")
     assert f"{first_2003:,.0f}" in text  # "3,600", glued, not typed
     assert "Key findings" in text
     assert "{glue" not in text, "an unresolved glue reference"
@@ -65,5 +65,5 @@ def test_glossary_terms_link_from_the_chapters_and_back(html):
     linking = [p.name for p in (html / "notebooks").glob("*.html") if "glossary.html#term-" in p.read_text()]
     assert len(linking) >= 6, linking
     _, glossary = page_text(html / "book" / "glossary.html")
-    for chapter in ("03-cfe-treaty", "05-missile-defence", "06-afghan-drugs", "07-security-belt"):
+    for chapter in ("04-cfe-treaty", "06-missile-defence", "07-afghan-drugs", "08-security-belt"):
         assert f"../notebooks/{chapter}.html" in glossary, chapter

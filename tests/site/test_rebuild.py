@@ -82,7 +82,7 @@ def opium_csv():
 
 
 def test_the_edited_table_is_read_by_one_chapter():
-    assert readers_of("opium_afghanistan") == ["06-afghan-drugs"]
+    assert readers_of("opium_afghanistan") == ["07-afghan-drugs"]
 
 
 def test_noop_rebuild_executes_nothing(fresh_book):
@@ -96,7 +96,7 @@ def test_editing_a_csv_reexecutes_only_the_chapters_that_read_it(fresh_book, opi
     OPIUM.write_bytes(opium_csv.replace(b"\n", b"\r\n"))  # same data, different bytes
     log = build()
     assert executed(before, cache_records()) == readers_of("opium_afghanistan")
-    assert "notebooks/06-afghan-drugs: data or helper code changed" in log
+    assert "notebooks/07-afghan-drugs: data or helper code changed" in log
 
 
 def test_restoring_the_csv_reexecutes_it_once_more_then_nothing(fresh_book, opium_csv):

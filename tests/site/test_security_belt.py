@@ -8,7 +8,7 @@ from maturing.data import load
 
 
 def page(html):
-    raw = (html / "notebooks" / "07-security-belt.html").read_text(encoding="utf-8")
+    raw = (html / "notebooks" / "08-security-belt.html").read_text(encoding="utf-8")
     return unescape(" ".join(re.sub(r"<[^>]+>", " ", raw).split())), raw
 
 
@@ -21,7 +21,7 @@ def test_security_belt_chapter_shows_border_lengths_from_data_and_geometry(html)
     assert f"{total_2001:,.0f}" in text and f"{tajik_2001:,.0f}" in text
     assert f"{measured_10m:,.0f} km at 1:10m" in text
     assert "Key findings" in text and "{glue" not in text
-    assert 'href="06-afghan-drugs.html' in raw  # the tie-in to the drug chapter
+    assert 'href="07-afghan-drugs.html' in raw  # the tie-in to the drug chapter
 
 
 def test_security_belt_membership_and_figures(html):

@@ -12,7 +12,7 @@ from maturing.data import load
 
 
 def page(html):
-    raw = (html / "notebooks" / "00-the-article.html").read_text(encoding="utf-8")
+    raw = (html / "notebooks" / "01-the-article.html").read_text(encoding="utf-8")
     return unescape(re.sub(r"<[^>]+>", " ", raw)), raw
 
 
@@ -57,5 +57,5 @@ def test_the_chapter_each_row_links_to_was_built(html, chapter):
 def test_the_article_comes_first_in_the_book(html):
     raw = (html / "book" / "intro.html").read_text(encoding="utf-8")
     nav = raw[raw.index('class="bd-sidebar-primary') :]
-    assert nav.index("00-the-article.html") < nav.index("06-afghan-drugs.html")
+    assert nav.index("01-the-article.html") < nav.index("07-afghan-drugs.html")
     assert "The article" in re.sub(r"<[^>]+>", " ", nav)

@@ -12,7 +12,7 @@ from maturing import outcomes as O
 from maturing.data import load
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE = Path("notebooks") / "08-twenty-years-on.html"
+PAGE = Path("notebooks") / "09-twenty-years-on.html"
 
 
 def page(html):
@@ -78,11 +78,11 @@ def test_what_this_book_found_links_every_chapter_and_counts_the_ledger(html):
         f"confirmed, {counts['close']} came close, {counts['contradicted']} were contradicted"
     ) in text
     for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
-        if notebook.stem != "08-twenty-years-on":
+        if notebook.stem != "09-twenty-years-on":
             assert f'href="{notebook.stem}.html"' in raw, notebook.stem
 
 
 def test_the_closing_part_comes_before_about_the_book(html):
     _, raw = page_text(html / "book" / "intro.html")
     nav = raw[raw.index('class="bd-sidebar') :] if 'class="bd-sidebar' in raw else raw
-    assert nav.index("07-security-belt.html") < nav.index("Twenty years on") < nav.index("About the book")
+    assert nav.index("08-security-belt.html") < nav.index("Twenty years on") < nav.index("About the book")

@@ -10,7 +10,7 @@ full-size PNG, so that a tap opens it (to zoom in on a phone).
 
 Another page can show a chapter's figure (the landing page shows the verdicts by chapter)::
 
-    ```{chapter-figure} ../notebooks/00-the-article.ipynb::fig-verdicts-by-chapter
+    ```{chapter-figure} ../notebooks/01-the-article.ipynb::fig-verdicts-by-chapter
     A caption for this page.
     ```
 

@@ -5,7 +5,7 @@ the downloads and the PDFs' title pages all format their references here.
 
 - The book is ``preferred-citation`` in CITATION.cff (a book: title, authors, publisher, version,
   date, licence); a chapter is a part of it with its own title and number (the number in its file
-  name, ``06-afghan-drugs`` -> 6).
+  name, ``07-afghan-drugs`` -> 7).
 - APA 7: titles of works in sentence case with a capital after a colon (the book's title is given
   in title case, so it is lowered here); "(Version 0.1.0, Chapter 6)" after the title; the
   publisher left out when it is the author (APA 7, section 9.29); the URL last, with no full stop.
@@ -144,7 +144,7 @@ def book_from_cff(meta: dict) -> Book:
 
 @dataclass(frozen=True)
 class Chapter:
-    """One chapter: its Sphinx document name (``notebooks/06-afghan-drugs``) and title."""
+    """One chapter: its Sphinx document name (``notebooks/07-afghan-drugs``) and title."""
 
     docname: str
     title: str
@@ -155,7 +155,7 @@ class Chapter:
 
     @property
     def number(self) -> int:
-        """The chapter's number, from its file name: ``06-afghan-drugs`` -> 6."""
+        """The chapter's number, from its file name: ``07-afghan-drugs`` -> 7."""
         prefix = self.stem.split("-", 1)[0]
         if not prefix.isdigit():
             raise ValueError(f"a chapter's file name starts with its number (NN-slug): {self.docname}")
@@ -317,5 +317,5 @@ def normalised_address(value: str | None) -> str:
 
 
 def web_url(address: str, path: str) -> str | None:
-    """The address of a file of the built site (``notebooks/06-afghan-drugs.html``), or None."""
+    """The address of a file of the built site (``notebooks/07-afghan-drugs.html``), or None."""
     return address + path if address else None
