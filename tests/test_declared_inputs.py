@@ -60,7 +60,7 @@ def test_inputs_cover_what_every_chapter_reads_and_the_declared_geometry(tmp_pat
 
 
 def test_a_declared_table_the_data_package_lacks_is_an_error(tmp_path, data):
-    with pytest.raises(ValueError, match="lacks: \\['no_such_table'\\]"):
+    with pytest.raises(ValueError, match="no_such_table"):
         cache.inputs(notebook(tmp_path, {"tables": ["no_such_table"]}), data)
 
 

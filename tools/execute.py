@@ -33,6 +33,7 @@ from jupyter_cache.base import CacheBundleIn
 from nbclient import NotebookClient
 
 from maturing_book import cache as cachestate
+from maturing_book.chapters import toc_notebooks
 
 TIMEOUT = 120
 
@@ -48,7 +49,7 @@ class Run:
 
 
 def execute_stale(cache_dir: Path) -> int:
-    notebooks = cachestate.toc_notebooks()
+    notebooks = toc_notebooks()
     now = cachestate.current(notebooks)
     for doc in cachestate.drop_stale(cache_dir, notebooks, now):
         say(f"{doc}: data or helper code changed; its cached outputs are dropped")
@@ -140,7 +141,7 @@ def report(problems: dict, blocked: dict[str, set[str]], failed: dict[str, str])
 
 
 def seed(cache_dir: Path) -> int:
-    notebooks = cachestate.toc_notebooks()
+    notebooks = toc_notebooks()
     now = cachestate.current(notebooks)
     cachestate.drop_stale(cache_dir, notebooks, now)
     cache = get_cache(cache_dir)

@@ -17,6 +17,7 @@ from jupyter_cache import get_cache
 
 from maturing.chapter import declaration
 from maturing_book import cache as cachestate
+from maturing_book.chapters import toc_notebooks
 
 ROOT = Path(__file__).resolve().parents[2]
 JB = Path(sys.executable).parent / "jupyter-book"
@@ -44,7 +45,7 @@ def executed(before: dict, after: dict) -> list[str]:
 
 
 def readers_of(table: str) -> list[str]:
-    return sorted(p.stem for p in cachestate.toc_notebooks().values() if table in declaration(p).tables)
+    return sorted(p.stem for p in toc_notebooks().values() if table in declaration(p).tables)
 
 
 def digests(html: Path) -> dict[str, str]:

@@ -43,11 +43,12 @@ from sphinx.util.osutil import relative_uri
 from maturing.chapter import declaration
 from maturing.paths import ROOT
 
+from .chapters import chapter_title, resources_read
+
 logger = logging.getLogger(__name__)
 
 FOLDER = "archives"
 PACKAGE = "maturing"
-ALWAYS_INCLUDED = ("sources",)  # every chapter reads it (figure captions, source links)
 ARTICLE_FILES = ("article/maturing-partnership.txt", "article/README.md")
 GEOMETRY_NOTICE = "geo/README.md"
 # What opening and running a notebook needs besides the chapter's own imports: a kernel, and
@@ -63,25 +64,6 @@ def archive_name(stem: str) -> str:
 
 
 # --- what goes in -----------------------------------------------------------------------------
-
-
-def resources_read(tables: tuple[str, ...], descriptor: dict) -> list[str]:
-    """The resources a chapter reading ``tables`` needs, in the data package's order: the tables,
-    every resource their foreign keys refer to (validation reads those), and ``sources``."""
-    by_name = {r["name"]: r for r in descriptor["resources"]}
-    unknown = sorted(set(tables) - set(by_name))
-    if unknown:
-        raise ValueError(f"tables that the data package lacks: {unknown}")
-    needed: set[str] = set()
-    todo = [*tables, *ALWAYS_INCLUDED]
-    while todo:
-        name = todo.pop()
-        if name in needed:
-            continue
-        needed.add(name)
-        for key in by_name[name]["schema"].get("foreignKeys", []):
-            todo.append(key["reference"].get("resource") or name)  # "" refers to the table itself
-    return [name for name in by_name if name in needed]
 
 
 def chapter_descriptor(descriptor: dict, resources: list[str]) -> dict:
@@ -268,16 +250,6 @@ def chapter_requirements(notebook: Path, root: Path) -> str:
 
 
 # --- the README -------------------------------------------------------------------------------
-
-
-def chapter_title(notebook: Path) -> str:
-    """The chapter's H1 title."""
-    for cell in nbformat.read(str(notebook), as_version=4).cells:
-        if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
-                if line.startswith("# "):
-                    return line[2:].strip()
-    raise ValueError(f"{notebook.name} has no '# ' title")
 
 
 def readme(notebook: Path, repository_url: str = "") -> str:

@@ -39,6 +39,8 @@ from maturing.chapter import declaration
 from maturing.geo import GEO_DIR
 from maturing.paths import ARTICLE, DATA_DIR, ROOT
 
+from .chapters import resources_read
+
 logger = logging.getLogger(__name__)
 
 CACHE_DIR = ROOT / "_build" / ".jupyter_cache"
@@ -79,20 +81,17 @@ def stop_on_bad_data(notebooks: dict[str, Path]) -> None:
         raise BadData(f"{len(problems)} table(s) break their schema, listed above")
 
 
-def _resource_paths(data_dir: Path) -> dict[str, str]:
-    descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
-    return {r["name"]: r["path"] for r in descriptor["resources"]}
-
-
 def inputs(notebook: Path, data_dir: Path = DATA_DIR) -> list[Path]:
     """Every file, besides the notebook itself, that its outputs depend on."""
     declared = declaration(notebook)
-    paths = _resource_paths(data_dir)
-    unknown = sorted(set(declared.tables) - set(paths))
-    if unknown:
-        raise ValueError(f"chapter {declared.stem} declares tables that the data package lacks: {unknown}")
+    descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+    paths = {r["name"]: r["path"] for r in descriptor["resources"]}
+    try:
+        read = resources_read(declared.tables, descriptor)  # with the tables their foreign keys refer to
+    except ValueError as error:
+        raise ValueError(f"chapter {declared.stem} declares {error}") from None
     files = {data_dir / name for name in EVERY_CHAPTER_READS}
-    files |= {data_dir / paths[name] for name in declared.tables}
+    files |= {data_dir / paths[name] for name in read}
     files |= {GEO_DIR / f"ne_{resolution}_countries.geojson" for resolution in declared.geometry}
     files |= set(PACKAGE_DIR.glob("*.py"))
     files |= {ARTICLE, ROOT / "requirements.txt"}
@@ -150,14 +149,6 @@ def mark_executed(cache_dir: Path, docs: dict[str, str]) -> None:
     executed = read(cache_dir, "executed")
     executed.update(docs)
     write(cache_dir, "executed", executed)
-
-
-def toc_notebooks(root: Path = ROOT) -> dict[str, Path]:
-    """The chapters the table of contents lists: docname -> notebook path."""
-    toc = (root / "_toc.yml").read_text(encoding="utf-8")
-    return {
-        f"notebooks/{p.stem}": p for p in sorted((root / "notebooks").glob("*.ipynb")) if f"notebooks/{p.stem}" in toc
-    }
 
 
 def _cache_dir(app) -> Path:

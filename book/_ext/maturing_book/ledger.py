@@ -7,10 +7,8 @@ rebuild the book's headline counts from the chapters.
 
 from __future__ import annotations
 
-import re
 from html import escape
 
-import nbformat
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
@@ -18,17 +16,8 @@ from maturing.data import DATAPACKAGE, load
 from maturing.tables import wrap
 from maturing.verdicts import summary
 
-from . import cache
-
-TITLE = re.compile(r"^#\s+(.+)$", re.M)
-
-
-def chapter_title(path) -> str:
-    """The chapter's title: the first level-1 heading of its notebook."""
-    for cell in nbformat.read(str(path), as_version=4).cells:
-        if cell.cell_type == "markdown" and (match := TITLE.search(cell.source)):
-            return match.group(1).strip()
-    raise ValueError(f"{path}: no level-1 heading")
+from . import chapters
+from .chapters import chapter_title
 
 
 def badge(claim) -> str:
@@ -64,14 +53,14 @@ class ClaimsLedger(SphinxDirective):
 
     def run(self):
         self.env.note_dependency(str(DATAPACKAGE.parent / "claims.csv"))
-        notebooks = cache.toc_notebooks()
+        notebooks = chapters.toc_notebooks()
         for path in notebooks.values():
             self.env.note_dependency(str(path))
-        chapters = {path.stem: chapter_title(path) for path in notebooks.values()}
+        titles = {path.stem: chapter_title(path) for path in notebooks.values()}
         ledger = load("claims")
-        unknown = sorted(set(ledger["chapter"]) - set(chapters))
+        unknown = sorted(set(ledger["chapter"]) - set(titles))
         if unknown:
             raise self.error(f"claims.csv names chapters that are not in the book: {unknown}")
         intro = nodes.paragraph(text=f"All {len(ledger)} claims of the article. {summary(ledger)}")
         prefix = "../" * self.env.docname.count("/")
-        return [intro, nodes.raw("", ledger_html(ledger, chapters, prefix), format="html")]
+        return [intro, nodes.raw("", ledger_html(ledger, titles, prefix), format="html")]

@@ -22,7 +22,7 @@ from maturing.chapter import declaration
 from maturing.data import DATAPACKAGE, load, resource_names
 from maturing.sources import anchor, short_name, sources
 
-from . import cache
+from . import chapters
 
 EXPLICIT = re.compile(r"^(?P<text>.+?)\s*<(?P<target>[^<>]+)>$", re.S)
 SOURCES_DOC = "book/sources"
@@ -80,10 +80,10 @@ class SourceList(SphinxDirective):
     def run(self):
         self.env.note_dependency(str(DATAPACKAGE))
         self.env.note_dependency(str(DATAPACKAGE.parent / "sources.csv"))
-        chapters = cache.toc_notebooks()
-        for path in chapters.values():
+        notebooks = chapters.toc_notebooks()
+        for path in notebooks.values():
             self.env.note_dependency(str(path))
-        used = chapters_using(chapters)
+        used = chapters_using(notebooks)
         table = sources().reset_index().sort_values(["publisher", "date", "source_id"], key=lambda c: c.str.lower())
         std = self.env.get_domain("std")
         out = [self._summary(table)]
