@@ -40,12 +40,12 @@ def ledger_html(ledger, chapters: dict[str, str], prefix: str) -> str:
         ]
         for claim in rows.itertuples():
             cells.append(
-                f'<tr><td data-label="Verdict">{badge(claim)}</td><td data-label="Claim">{escape(claim.claim)}</td>'
+                f'<tr><td class="verdict-cell" data-label="Verdict">{badge(claim)}</td><td data-label="Claim">{escape(claim.claim)}</td>'
                 f'<td data-label="The article says">“{escape(claim.quote)}”</td>'
                 f'<td data-label="Checked in"><a href="{page}#claim-{escape(claim.claim_id)}">{escape(title)}</a></td></tr>'
             )
         bodies.append("<tbody>" + "".join(cells) + "</tbody>")
-    return wrap(f'<table class="maturing-table maturing-ledger">{head}{"".join(bodies)}</table>')
+    return wrap(f'<table class="maturing-table maturing-verdicts maturing-ledger">{head}{"".join(bodies)}</table>')
 
 
 class ClaimsLedger(SphinxDirective):

@@ -69,6 +69,8 @@ def chapters_using(root_docs: dict[str, object]) -> dict[str, list[tuple[str, st
 
 
 def _text(value) -> str:
+    if isinstance(value, pd.Timestamp):
+        return f"{value:%Y-%m-%d}"
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
@@ -116,7 +118,7 @@ class SourceList(SphinxDirective):
         if _text(entry.host):
             para += nodes.Text(f"Read as a copy on {entry.host}. ")
         para += nodes.inline(text=f"{entry.tier} source", classes=["source-tier", f"source-tier-{entry.tier}"])
-        para += nodes.Text(f"; {entry.licence}; {entry.status} {_text(entry.accessed)}.")
+        para += nodes.Text(f"; {entry.licence}; {entry.status} on {_text(entry.accessed)}.")
         if _text(entry.note):
             para += nodes.Text(f" {entry.note}")
         if uses:
