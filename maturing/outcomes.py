@@ -16,8 +16,6 @@ cache knows what the chapter depends on, and passes them to :func:`evidence_rows
 
 from __future__ import annotations
 
-import json
-from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -25,6 +23,7 @@ import pandas as pd
 from . import dates
 from .data import DATAPACKAGE
 from .figures import PALETTE
+from .refs import parse, primary_key
 
 # The outcome words, from best to worst for the article, and the rule for each. "What the
 # article wanted" is the hope or proposal itself; for a concern it is that the feared thing
@@ -59,33 +58,9 @@ DATE_FIELD = "date"
 TEXT_FIELDS = ("label", "event", "fact")
 
 
-def references(text: str) -> list[tuple[str, str]]:
-    """``"nrc_timeline:action-plan; cfe_fate:prague-linkage"`` -> ``[("nrc_timeline", "action-plan"), ...]``.
-
-    Raises ``ValueError`` on an empty list or an item without ``resource:key``.
-    """
-    items = [item.strip() for item in str(text).split(";")]
-    refs = []
-    for item in items:
-        resource, sep, key = item.partition(":")
-        if not sep or not resource.strip() or not key.strip():
-            raise ValueError(f"not a reference of the form resource:key: {item!r} in {text!r}")
-        refs.append((resource.strip(), key.strip()))
-    return refs
-
-
-@cache
-def _primary_keys(datapackage: str) -> dict[str, list[str]]:
-    descriptor = json.loads(Path(datapackage).read_text(encoding="utf-8"))
-    return {r["name"]: r["schema"]["primaryKey"] for r in descriptor["resources"]}
-
-
 def key_field(resource: str, datapackage: Path = DATAPACKAGE) -> str:
     """The field a reference's key is matched against: the first field of the primary key."""
-    keys = _primary_keys(str(datapackage))
-    if resource not in keys:
-        raise KeyError(f"no resource named {resource!r} in the data package")
-    return keys[resource][0]
+    return primary_key(resource, datapackage)[0]
 
 
 def iso(value) -> str | None:
@@ -126,7 +101,10 @@ def evidence_rows(
         roles = {hope.decided_key: "decided"}
         if isinstance(hope.happened_key, str):
             roles[hope.happened_key] = "happened"
-        for resource, key in references(hope.evidence_keys):
+        cited = parse(hope.evidence_keys)
+        if not cited:
+            raise ValueError(f"{hope.hope_id}: no evidence references")
+        for resource, key in cited:
             if resource not in frames:
                 raise KeyError(f"{hope.hope_id}: cites {resource!r}, which was not loaded")
             frame = frames[resource]

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from sphinx.application import Sphinx
 
+import tests.support.digits as digits
+import tests.support.prose as prose
 from maturing.claims import article_text
-from tests.support.digits import ROLE
-from tests.support.prose import paragraphs, prose_lines, without_comments
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted((ROOT / "notebooks").glob("*.md"))
@@ -67,9 +67,9 @@ def near_quotes(chapter: Path, article: str) -> list[tuple[int, str]]:
     holds those to the article) that is the article's words, evened out, but not exactly."""
     article, even_article = " ".join(article.split()), evened(article)
     found = []
-    for paragraph in paragraphs(prose_lines(without_comments(chapter.read_text(encoding="utf-8")))):
+    for paragraph in prose.paragraphs(prose.prose_lines(prose.without_comments(chapter.read_text(encoding="utf-8")))):
         lines = [(n, line) for n, line in paragraph if not line.lstrip().startswith(">")]
-        text = ROLE.sub(" ", "\n".join(line for _, line in lines))
+        text = digits.ROLE.sub(" ", "\n".join(line for _, line in lines))
         for match in QUOTED.finditer(text):
             quote = " ".join(match.group(1).split())
             if quote not in article and evened(quote) in even_article:

@@ -5,7 +5,7 @@ dated, sourced row of another table."""
 import pandas as pd
 import pytest
 
-from maturing import dates
+from maturing import dates, refs
 from maturing import outcomes as O
 from maturing.claims import article_text
 from maturing.data import fields as load_fields
@@ -29,7 +29,7 @@ THEMES = {
 
 
 def cited_tables() -> dict[str, pd.DataFrame]:
-    names = {resource for text in OUTCOMES["evidence_keys"] for resource, _ in O.references(text)}
+    names = {resource for text in OUTCOMES["evidence_keys"] for resource, _ in refs.parse(text)}
     return {name: load(name) for name in sorted(names)}
 
 
@@ -79,23 +79,23 @@ def test_the_outcome_counts():
 def test_every_evidence_key_resolves_to_a_row():
     tables = cited_tables()
     for hope in OUTCOMES.itertuples():
-        for resource, key in O.references(hope.evidence_keys):
+        for resource, key in refs.parse(hope.evidence_keys):
             field = O.key_field(resource)
             matched = tables[resource][tables[resource][field].astype("string") == key]
             assert not matched.empty, f"{hope.hope_id}: {resource}:{key} matches no row"
-    assert len(EVIDENCE) == sum(len(O.references(t)) for t in OUTCOMES["evidence_keys"])
+    assert len(EVIDENCE) == sum(len(refs.parse(t)) for t in OUTCOMES["evidence_keys"])
 
 
 def test_decided_and_happened_keys_are_cited_dated_and_in_order():
     for hope in OUTCOMES.itertuples():
-        refs = [f"{r}:{k}" for r, k in O.references(hope.evidence_keys)]
-        assert hope.decided_key in refs, hope.hope_id
+        cited = [f"{r}:{k}" for r, k in refs.parse(hope.evidence_keys)]
+        assert hope.decided_key in cited, hope.hope_id
         rows = EVIDENCE[EVIDENCE["hope_id"] == hope.hope_id].set_index("ref")
         decided = rows.loc[hope.decided_key, "date"]
         assert decided and dates.midpoint(decided) > ARTICLE_DATE, f"{hope.hope_id}: settled before the article?"
         happened = hope.happened_key if isinstance(hope.happened_key, str) else None
         if hope.outcome in ("fulfilled then reversed", "partly fulfilled"):
-            assert happened in refs, f"{hope.hope_id}: a {hope.outcome} hope needs the row that shows it happening"
+            assert happened in cited, f"{hope.hope_id}: a {hope.outcome} hope needs the row that shows it happening"
         if hope.outcome in ("not fulfilled", "no record"):
             assert happened is None, f"{hope.hope_id}: nothing happened, yet a happened_key"
         if happened:
@@ -112,8 +112,8 @@ def test_a_new_fact_source_is_read_and_cited_by_the_hope():
     for hope in OUTCOMES.dropna(subset=["source_id"]).itertuples():
         assert SOURCES.loc[hope.source_id, "status"] == "read"
         cited = set(load("relations_since_2022").loc[lambda f, h=hope: f["source_id"] == h.source_id, "event_id"])
-        refs = {k for r, k in O.references(hope.evidence_keys) if r == "relations_since_2022"}
-        assert cited & refs, f"{hope.hope_id}: source {hope.source_id} is not behind any row it cites"
+        keys = {k for r, k in refs.parse(hope.evidence_keys) if r == "relations_since_2022"}
+        assert cited & keys, f"{hope.hope_id}: source {hope.source_id} is not behind any row it cites"
 
 
 def test_each_hope_names_a_chapter_that_exists():
@@ -135,14 +135,15 @@ def test_known_outcomes_rest_on_the_right_rows():
 
 # --- the package --------------------------------------------------------------------------------
 def test_references_parse_and_reject_what_is_not_resource_key():
-    assert O.references("nrc_timeline:action-plan; cfe_fate:prague-linkage") == [
+    assert refs.parse("nrc_timeline:action-plan; cfe_fate:prague-linkage") == [
         ("nrc_timeline", "action-plan"),
         ("cfe_fate", "prague-linkage"),
     ]
-    assert O.references("cfe_states:United States") == [("cfe_states", "United States")]
+    assert refs.parse("cfe_states:United States") == [("cfe_states", "United States")]
+    assert refs.parse("") == [] and refs.parse(None) == []
     for bad in ("action-plan", "nrc_timeline:", ":action-plan", "nrc_timeline:a;;b:c"):
         with pytest.raises(ValueError):
-            O.references(bad)
+            refs.parse(bad)
 
 
 def test_key_field_is_the_first_field_of_the_primary_key():

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
+import tests.support.allowed_digits as allowed_digits
+import tests.support.digits as digits
 from maturing.claims import article_text
-from tests.support.allowed_digits import ALLOWED
-from tests.support.digits import typed_digits
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted((ROOT / "notebooks").glob("*.md"))
@@ -52,18 +52,18 @@ def sample(tmp_path) -> Path:
 
 
 def test_the_scanner_finds_typed_numbers_and_nothing_else(sample):
-    found = [(d.line, d.token) for d in typed_digits(sample, article_text())]
+    found = [(d.line, d.token) for d in digits.typed_digits(sample, article_text())]
     assert found == [(7, "1999"), (11, "2003"), (27, "1998"), (27, "2000"), (27, "90")]
 
 
 def test_the_allow_list_is_short_and_explained():
-    assert len(ALLOWED) <= 10
-    assert all(len(reason) > 20 for reason in ALLOWED.values())
+    assert len(allowed_digits.ALLOWED) <= 10
+    assert all(len(reason) > 20 for reason in allowed_digits.ALLOWED.values())
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=[c.stem for c in CHAPTERS])
 def test_no_digits_typed_in_the_prose(chapter):
-    typed = typed_digits(chapter, article_text())
+    typed = digits.typed_digits(chapter, article_text())
     assert typed == [], f"{len(typed)} hand-typed number(s): glue them, or quote the article exactly:\n" + "\n".join(
         map(str, typed)
     )

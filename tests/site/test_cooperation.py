@@ -3,15 +3,15 @@
 import re
 
 import pandas as pd
-from test_pages import page_text
 
+import tests.support.pages as pages
 from maturing import dates, timeline
 from maturing.data import load
 
 
 def page(path):
     """The page's text with whitespace collapsed (prose lines wrap anywhere), and its HTML."""
-    text, raw = page_text(path)
+    text, raw = pages.page_text(path)
     return " ".join(text.split()), raw
 
 
@@ -60,7 +60,7 @@ def test_counter_terrorism_chapter_shows_numbers_computed_from_the_data(html):
 
 
 def test_cooperation_part_comes_first_in_the_navigation(html):
-    _, raw = page_text(html / "book" / "intro.html")
+    _, raw = pages.page_text(html / "book" / "intro.html")
     nav = raw[raw.index('class="bd-sidebar') :] if 'class="bd-sidebar' in raw else raw
     assert nav.index("Cooperation") < nav.index("Drugs and terrorism")
     assert nav.index("02-nrc-at-work.html") < nav.index("03-counter-terrorism.html") < nav.index("07-afghan-drugs.html")

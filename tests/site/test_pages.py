@@ -1,18 +1,13 @@
 """The built book, as HTML: the pages exist and carry the numbers computed from data/."""
 
 import re
-from html import unescape
 
+import tests.support.pages as pages
 from maturing.data import load
 
 
-def page_text(path):
-    raw = path.read_text(encoding="utf-8")
-    return unescape(re.sub(r"<[^>]+>", " ", raw)), raw
-
-
 def test_intro_lists_the_chapters(html):
-    text, raw = page_text(html / "book" / "intro.html")
+    text, raw = pages.page_text(html / "book" / "intro.html")
     assert "Maturing Partnership, Measured" in text
     assert 'href="../notebooks/07-afghan-drugs.html"' in raw
 
@@ -21,7 +16,7 @@ def test_drug_chapter_shows_glued_numbers_from_the_data(html):
     opium = load("opium_afghanistan")
     first_2003 = opium[(opium.year == 2003) & (opium.measure == "production") & (opium.status == "confirmed")]
     first_2003 = first_2003.sort_values("vintage").iloc[0]["value"]
-    text, raw = page_text(html / "notebooks" / "07-afghan-drugs.html")
+    text, raw = pages.page_text(html / "notebooks" / "07-afghan-drugs.html")
     assert f"{first_2003:,.0f}" in text  # "3,600", glued, not typed
     assert "Key findings" in text
     assert "{glue" not in text, "an unresolved glue reference"
@@ -41,7 +36,7 @@ def test_data_files_are_downloadable(html):
 def test_data_catalogue_lists_every_resource_with_a_download(html):
     from maturing.data import resource_names
 
-    _text, raw = page_text(html / "book" / "data.html")
+    _text, raw = pages.page_text(html / "book" / "data.html")
     for name in resource_names():
         assert f"{name}.csv" in raw, name
 
@@ -52,7 +47,7 @@ def test_intro_shows_the_verdict_counts_of_the_ledger(html):
 
     claims = load("claims")
     counts = ledger.verdict_counts(claims)
-    text, _ = page_text(html / "book" / "intro.html")
+    text, _ = pages.page_text(html / "book" / "intro.html")
     text = " ".join(text.split())
     assert (
         f"Of the {len(ledger.checkable(claims))} checkable claims in the article, {counts['confirmed']} are "
@@ -64,6 +59,6 @@ def test_intro_shows_the_verdict_counts_of_the_ledger(html):
 def test_glossary_terms_link_from_the_chapters_and_back(html):
     linking = [p.name for p in (html / "notebooks").glob("*.html") if "glossary.html#term-" in p.read_text()]
     assert len(linking) >= 6, linking
-    _, glossary = page_text(html / "book" / "glossary.html")
+    _, glossary = pages.page_text(html / "book" / "glossary.html")
     for chapter in ("04-cfe-treaty", "06-missile-defence", "07-afghan-drugs", "08-security-belt"):
         assert f"../notebooks/{chapter}.html" in glossary, chapter

@@ -5,9 +5,9 @@ import re
 from pathlib import Path
 
 import pandas as pd
-from test_pages import page_text
 
-from maturing import dates
+import tests.support.pages as pages
+from maturing import dates, refs
 from maturing import outcomes as O
 from maturing.data import load
 
@@ -17,7 +17,7 @@ PAGE = Path("notebooks") / "09-twenty-years-on.html"
 
 def page(html):
     """The page's text with whitespace collapsed and typographic apostrophes made plain, and its HTML."""
-    text, raw = page_text(html / PAGE)
+    text, raw = pages.page_text(html / PAGE)
     return " ".join(text.split()).replace("’", "'"), raw
 
 
@@ -42,7 +42,7 @@ def test_key_findings_count_the_outcomes_from_the_data(html):
 def test_years_are_computed_from_the_cited_rows(html):
     text, _ = page(html)
     hopes = load("outcomes")
-    tables = {r: load(r) for r in sorted({r for t in hopes["evidence_keys"] for r, _ in O.references(t)})}
+    tables = {r: load(r) for r in sorted({r for t in hopes["evidence_keys"] for r, _ in refs.parse(t)})}
     evidence = O.evidence_rows(hopes, tables).drop_duplicates("ref").set_index("ref")
     years = hopes["decided_key"].map(lambda r: O.years_after(evidence.loc[r, "date"], pd.Timestamp("2005-10-01")))
     assert f"The median hope was settled {years.median():.1f} years after the article" in text  # 9.1
@@ -83,6 +83,6 @@ def test_what_this_book_found_links_every_chapter_and_counts_the_ledger(html):
 
 
 def test_the_closing_part_comes_before_about_the_book(html):
-    _, raw = page_text(html / "book" / "intro.html")
+    _, raw = pages.page_text(html / "book" / "intro.html")
     nav = raw[raw.index('class="bd-sidebar') :] if 'class="bd-sidebar' in raw else raw
     assert nav.index("08-security-belt.html") < nav.index("Twenty years on") < nav.index("About the book")
