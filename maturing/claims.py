@@ -12,10 +12,10 @@ from functools import lru_cache
 import pandas as pd
 
 from .paths import ARTICLE
+from .rubric import KINDS
+from .rubric import SCORES as VERDICTS
+from .rubric import UNSCORED as NOT_SCORED
 
-VERDICTS = ("confirmed", "close", "contradicted", "unverified")
-NOT_SCORED = ("opinion", "proposal", "prediction")
-KINDS = ("checkable", *NOT_SCORED)
 # The word a verdict table shows for a claim: its verdict, or its kind when it is not scored.
 LABELS = (*VERDICTS, *NOT_SCORED)
 
