@@ -214,6 +214,8 @@ TOY = pd.DataFrame(
         },
     ]
 )
+
+
 def test_counts_follow_the_book_order_of_verdicts_then_kinds():
     counts = L.verdict_counts(TOY)
     assert list(counts.index) == list(LABELS)
