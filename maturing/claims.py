@@ -1,4 +1,4 @@
-"""The article's claims: exact quotes, the kinds of claim and the verdicts the chapters give them.
+"""The article's claims: exact quotes, and the word a table shows for each claim of the ledger.
 
 A checkable claim gets one of :data:`VERDICTS`; an opinion, a proposal or a prediction is never
 scored true or false, and a verdict table shows its kind instead (:data:`LABELS`).
@@ -6,16 +6,15 @@ scored true or false, and a verdict table shows its kind instead (:data:`LABELS`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
 
 from .paths import ARTICLE
+from .rubric import KINDS
+from .rubric import SCORES as VERDICTS
+from .rubric import UNSCORED as NOT_SCORED
 
-VERDICTS = ("confirmed", "close", "contradicted", "unverified")
-NOT_SCORED = ("opinion", "proposal", "prediction")
-KINDS = ("checkable", *NOT_SCORED)
 # The word a verdict table shows for a claim: its verdict, or its kind when it is not scored.
 LABELS = (*VERDICTS, *NOT_SCORED)
 
@@ -49,30 +48,3 @@ def quote(text: str) -> str:
     if text not in article_text():
         raise ValueError(f"not an exact quote from the article: {text!r}")
     return text
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """One claim of the article checked against the evidence."""
-
-    claim: str
-    quote: str
-    evidence: str
-    verdict: str
-
-    def __post_init__(self):
-        quote(self.quote)
-        if self.verdict not in LABELS:
-            raise ValueError(f"verdict must be one of {LABELS}, not {self.verdict!r}")
-
-
-def verdict_table(verdicts: list[Verdict]) -> pd.DataFrame:
-    """Claim, the article's words, the evidence and the verdict, one row each."""
-    return pd.DataFrame(
-        {
-            "Claim": [v.claim for v in verdicts],
-            "The article says": [f"“{v.quote}”" for v in verdicts],
-            "Evidence": [v.evidence for v in verdicts],
-            "Verdict": [v.verdict for v in verdicts],
-        }
-    )

@@ -214,9 +214,6 @@ TOY = pd.DataFrame(
         },
     ]
 )
-PAGE = """<table class="dataframe maturing-table"><thead><tr><th>Claim</th><th>The article says</th><th>Evidence</th>
-<th>Verdict</th></tr></thead><tbody><tr><td>Heroin</td><td>“some 360 tons”</td><td>UNODC</td><td>confirmed</td></tr>
-</tbody></table><table class="maturing-table"><thead><tr><th>year</th></tr></thead><tbody><tr><td>2003</td></tr></tbody></table>"""
 
 
 def test_counts_follow_the_book_order_of_verdicts_then_kinds():
@@ -233,17 +230,6 @@ def test_counts_follow_the_book_order_of_verdicts_then_kinds():
     }
     assert L.verdicts_by_chapter(TOY).loc["09-x"].tolist() == [1, 1, 0, 0, 0, 0, 0]
     assert L.checkable(TOY)["claim_id"].tolist() == ["a", "b"]
-
-
-def test_the_ledger_table_links_every_row_to_its_chapter_and_escapes_text():
-    toy = TOY.copy()
-    toy.loc[0, "evidence"] = "<b>bold</b> & more"
-    html = L.ledger_html(toy, {"09-x": "Chapter 9"})
-    assert html.count('href="../notebooks/09-x.html"') == 3  # the group heading and two rows
-    assert html.count('href="../notebooks/08-y.html"') == 2
-    assert "&lt;b&gt;bold&lt;/b&gt; &amp; more" in html and "<b>bold</b>" not in html
-    assert html.index("08-y") < html.index("Chapter 9")  # chapters in file order
-    assert "<td>opinion</td>" in html  # an unscored claim shows its kind
 
 
 ROW_ID = re.compile(r'<tr id="claim-([^"]+)"')

@@ -19,16 +19,6 @@ def test_quote_accepts_exact_text_and_rejects_paraphrase():
         claims.quote("some 300 kilometres from the Russian border")
 
 
-def test_verdict_rejects_unknown_verdict_and_bad_quote():
-    with pytest.raises(ValueError, match="verdict must be one of"):
-        claims.Verdict("x", "mature partnership", "e", "probably")
-    with pytest.raises(ValueError, match="not an exact quote"):
-        claims.Verdict("x", "immature partnership", "e", "opinion")
-    table = claims.verdict_table([claims.Verdict("x", "mature partnership", "e", "opinion")])
-    assert list(table.columns) == ["Claim", "The article says", "Evidence", "Verdict"]
-    assert table.iloc[0]["The article says"] == "“mature partnership”"
-
-
 def test_percent_change_and_plain_numbers():
     assert text.percent_change(4200, 4100) == pytest.approx(-2.380952, rel=1e-6)
     with pytest.raises(ValueError):

@@ -33,7 +33,8 @@ def test_chapter_has_numbered_exercises_with_folded_executed_solutions(html, ste
     soup, exercises, solutions = exercises_and_solutions(html, stem)
     assert len(exercises) >= MIN_EXERCISES, f"{stem}: {len(exercises)} exercise(s), at least {MIN_EXERCISES} wanted"
     numbers = [e.select_one(".caption-number").get_text(strip=True) for e in exercises]
-    assert all(re.fullmatch(r"Exercise \d+", n) for n in numbers), numbers
+    chapter = int(stem.split("-", 1)[0])  # numbered within the chapter, like its figures: "Exercise 7.2"
+    assert all(re.fullmatch(rf"Exercise {chapter}\.\d+", n) for n in numbers), numbers
     assert len(set(numbers)) == len(numbers), numbers
     for exercise, number in zip(exercises, numbers, strict=True):
         found = solution_for(solutions, number)

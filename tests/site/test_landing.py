@@ -4,7 +4,7 @@ and the book's authors, edition and licence from CITATION.cff."""
 from bs4 import BeautifulSoup
 
 from maturing_book import edition
-from maturing_book.citation import book_metadata
+from maturing_book.references import book_metadata
 
 
 def landing(html):

@@ -64,3 +64,32 @@ def test_page_weight_within_budget(page_path, html):
 def transferred_bytes(path: Path) -> int:
     data = path.read_bytes()
     return len(gzip.compress(data, compresslevel=6, mtime=0)) if path.suffix in TEXT else len(data)
+
+
+def test_one_stylesheet_per_page_and_no_search_index_outside_the_search_page(page_path, html):
+    """The page's stylesheets are bundled into one file (maturing_book.pages), which exists; the
+    search tools and the search index load on the search page only (inline search is off)."""
+    page = html / page_path
+    sheets = [url for tag, url in assets(page) if tag == "link" and url.split("?")[0].endswith(".css")]
+    if 'http-equiv="Refresh"' in page.read_text(encoding="utf-8"):
+        assert assets(page) == [], f"{page_path} is a redirect and should load nothing"
+        return
+    assert len(sheets) == 1 and "/bundle-" in sheets[0], f"{page_path} links {sheets}"
+    assert local_file(page, sheets[0]).is_file()
+    search = [url for tag, url in assets(page) if tag == "script" and re.search(r"searchindex|searchtools", url)]
+    if page_path == "search.html":
+        assert len(search) == 2, search
+    else:
+        assert search == [], f"{page_path} loads the search index: {search}"
+
+
+def test_no_stylesheet_bundle_is_left_unlinked(html):
+    """Bundles of earlier builds are deleted: an in-place rebuild leaves what a clean build does."""
+    linked = {
+        local_file(page, url)
+        for page in html.rglob("*.html")
+        if "_static" not in page.parts
+        for tag, url in assets(page)
+        if "/bundle-" in url
+    }
+    assert linked and set((html / "_static" / "styles").glob("bundle-*.css")) == linked

@@ -83,7 +83,9 @@ def setup(app):
     app.connect("html-page-context", meta.drop_relative_og_url, priority=600)  # after sphinxext-opengraph
     app.connect("html-page-context", citation.add_licence_footer)
     app.connect("build-finished", archive.write_archives)
-    app.connect("build-finished", pages.finish_pages)
+    # after the extensions that copy their stylesheets at build-finished (myst-nb, sphinx-exercise):
+    # a page is bundled only when every stylesheet it links is in place
+    app.connect("build-finished", pages.finish_pages, priority=900)
     app.connect("build-finished", citation.write_citation_files)
     app.connect("build-finished", cache.remember_fingerprints)
     app.connect("build-finished", rebuild.prune_stale_outputs)

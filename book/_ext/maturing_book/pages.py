@@ -9,7 +9,11 @@
   figures further down a chapter load as the reader scrolls to them.
 - Stylesheets: a page's nine or ten stylesheets (one of them importing another) become one
   file, in the same order, with relative ``url()`` references rewritten; one request instead
-  of a chain of them before the first paint on a slow connection.
+  of a chain of them before the first paint on a slow connection. Bundles no page links any
+  longer are deleted, so an in-place rebuild leaves what a clean build does.
+- Search scripts: pydata-sphinx-theme loads Sphinx's search tools and the whole search index
+  (``searchindex.js``) on every page, for its search-as-you-type option; with that option off
+  (the book's setting) only the search page uses them, and the others leave them out.
 """
 
 from __future__ import annotations
@@ -81,19 +85,45 @@ def lazy_images(page: str) -> str:
     return head + EAGER_IMAGE.sub('<img loading="lazy" decoding="async" ', tail)
 
 
-def process(page: str, page_path: Path, static: Path) -> str:
-    return bundle_styles(lazy_images(defer_scripts(icons.inline_icons(page))), page_path, static)
+SEARCH_SCRIPTS = ("_static/searchtools.js", "_static/language_data.js", "searchindex.js")
+SCRIPT_TAG = re.compile(r'[ \t]*<script (?:defer )?src="([^"?]+)(?:\?[^"]*)?"></script>\n?')
 
 
-def process_folder(outdir: Path) -> None:
+def drop_search_scripts(page: str, page_path: Path) -> str:
+    """The search tools and index, on every page but the search page (inline search is off)."""
+    if page_path.name == "search.html":
+        return page
+
+    def keep(m: re.Match) -> str:
+        return "" if any(m.group(1).endswith(s) for s in SEARCH_SCRIPTS) else m.group(0)
+
+    return SCRIPT_TAG.sub(keep, page)
+
+
+def process(page: str, page_path: Path, static: Path, inline_search: bool = False) -> str:
+    page = lazy_images(defer_scripts(icons.inline_icons(page)))
+    if not inline_search:
+        page = drop_search_scripts(page, page_path)
+    return bundle_styles(page, page_path, static)
+
+
+BUNDLE_LINK = re.compile(r'href="[^"]*/(bundle-[0-9a-f]{16}\.css)"')
+
+
+def process_folder(outdir: Path, inline_search: bool = False) -> None:
     static = (outdir / "_static").resolve()
+    linked = set()
     for path in sorted(outdir.rglob("*.html")):
         if path.parts[len(outdir.parts)] == "_static":
             continue
         text = path.read_text(encoding="utf-8")
-        done = process(text, path.resolve(), static)
+        done = process(text, path.resolve(), static, inline_search)
         if done != text:
             path.write_text(done, encoding="utf-8")
+        linked.update(BUNDLE_LINK.findall(done))
+    for bundle in (static / "styles").glob("bundle-*.css"):
+        if bundle.name not in linked:
+            bundle.unlink()
 
 
 def finish_pages(app, exception):
@@ -102,7 +132,8 @@ def finish_pages(app, exception):
         return
     outdir = Path(app.outdir)
     (outdir / "_static" / "maturing-icons.css").write_text(assets.icon_stylesheet(), encoding="utf-8")
-    process_folder(outdir)
+    inline_search = str(app.config.html_theme_options.get("search_as_you_type", False)).lower() == "true"
+    process_folder(outdir, inline_search)
 
 
 def accessible_citations(app, pagename, templatename, context, doctree):
