@@ -36,7 +36,7 @@ def test_missile_defence_figures_and_verdicts(html):
     assert figures == ["fig-md-timeline", "fig-md-paths"]
     alts = re.findall(r'<img[^>]+alt="([^"]*)"', raw)
     assert len(alts) >= 2 and all(len(a) > 40 for a in alts)
-    assert "missile_path_places.csv" in raw and "Source:" in text
+    assert "missile_path_places.csv" in raw and "Sources:" in text
     claims = load("claims")
     for verdict in set(labels(claims[claims["chapter"] == "06-missile-defence"])):  # confirmed, opinion, prediction
         assert verdict in text

@@ -25,7 +25,7 @@ def test_drug_chapter_shows_glued_numbers_from_the_data(html):
     assert figures == ["fig-opium-series", "fig-heroin-vs-unodc"]
     alts = re.findall(r'<img[^>]+alt="([^"]*)"', raw)
     assert all(len(a) > 40 for a in alts) and len(alts) >= 2
-    assert "opium_afghanistan.csv" in raw and "Source:" in text
+    assert "opium_afghanistan.csv" in raw and "Sources:" in text
 
 
 def test_data_files_are_downloadable(html):
