@@ -4,7 +4,7 @@ and the book's authors, edition and licence from CITATION.cff."""
 from bs4 import BeautifulSoup
 
 from maturing_book import edition
-from maturing_book.references import book_metadata
+from maturing_book.references import read_book
 
 
 def landing(html):
@@ -29,5 +29,5 @@ def test_the_opening_chapters_verdicts_figure_is_shown(html):
 
 def test_authors_edition_and_licence_from_the_citation_file(html):
     text = " ".join(landing(html).select_one("main").get_text(" ").split())
-    for words in edition.substitutions(book_metadata()).values():
+    for words in edition.substitutions(read_book()).values():
         assert words in text
