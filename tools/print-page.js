@@ -160,6 +160,9 @@
   if (opts.single) uniqueIds();
   article.querySelectorAll("a[href]").forEach(rewriteLink);
   leaveOut();
+  // Sphinx's section numbers ("1. ", "1.2. ") in headings: on paper each chapter is labelled
+  // "Chapter N" above its title, and the contents and the outline number the chapters themselves
+  article.querySelectorAll("h1 > .section-number, h2 > .section-number, h3 > .section-number").forEach((n) => n.remove());
 
   let entries;
   const front = document.createElement("div");

@@ -207,10 +207,10 @@ def block_html(book: Book, chapter: Chapter | None, docname: str, address: str) 
     if not address:
         parts.append(NO_ADDRESS_NOTE)
     if chapter is not None:
-        bibliography = relative(docname, "book/bibliography.html")
+        listed = relative(docname, "book/sources.html")
         parts.append(
-            '<p class="maturing-cite-note">Cite the article itself as Ivanov (2005), listed in the '
-            f'<a href="{bibliography}">bibliography</a>.</p>'
+            '<p class="maturing-cite-note">Cite the article itself as Ivanov (2005), listed on the '
+            f'<a href="{listed}">Sources page</a>.</p>'
         )
     parts.append("</div>")
     return "\n".join(parts)
@@ -296,7 +296,9 @@ def add_licence_footer(app, pagename, templatename, context, doctree):
     """``html-page-context``: the licences in the footer of every page."""
     if "pathto" not in context:
         return
-    sources = context["pathto"]("book/sources") or "sources.html"  # pathto gives "" on the page itself
+    sources = context["pathto"]("book/sources")
+    if sources in ("", "#"):  # pathto's answer on the page itself (Sphinx 7.4 gives "#")
+        sources = "sources.html"
     footer = context.get("theme_extra_footer") or ""
     context["theme_extra_footer"] = footer + licence_footer(references.read_book(), sources)
 

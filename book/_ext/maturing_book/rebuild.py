@@ -15,11 +15,14 @@ and never deletes anything from the output folder. Two things then drift from a 
   of its content, so a figure whose data changed is a new file in ``_images``, and Sphinx leaves
   the old one; a download or a page no longer in the book stays too. :func:`prune_stale_outputs`
   deletes, after a successful HTML build, every image and download the environment no longer
-  refers to and the pages and sources of removed documents.
+  refers to and the pages and sources of removed documents. The social cards sphinxext-opengraph
+  draws into ``_images/social_previews`` are not the environment's: one is kept while a written
+  page names it.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from sphinx.util import logging
@@ -56,10 +59,21 @@ def prune_stale_outputs(app, exception) -> None:
     if exception is not None or not _is_html(app):
         return
     out = Path(app.outdir)
-    images = {dest for _docs, dest in app.env.images.values()}
+    images = {dest for _docs, dest in app.env.images.values()} | social_cards(out, app.builder.imagedir)
     downloads = {dest for _docs, dest in app.env.dlfiles.values()}
     _delete(_unlisted(out / app.builder.imagedir, images) + _unlisted(out / "_downloads", downloads), out)
     _remove_empty_folders(out / "_downloads")
+
+
+def social_cards(out: Path, imagedir: str) -> set[str]:
+    """The social-preview images (below the image folder) that some written page refers to."""
+    named = re.compile(rf"{re.escape(imagedir)}/(social_previews/[^\"'?#]+)")
+    return {
+        found
+        for page in out.rglob("*.html")
+        if "_static" not in page.relative_to(out).parts
+        for found in named.findall(page.read_text(encoding="utf-8"))
+    }
 
 
 def _unlisted(folder: Path, listed: set[str]) -> list[Path]:
