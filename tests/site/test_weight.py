@@ -8,11 +8,12 @@ import re
 from pathlib import Path
 from urllib.parse import urlparse
 
-# The heaviest page (chapter 05, with its maps) weighed 298 KiB transferred and 986 KiB
-# uncompressed on 1 December 2026, the heaviest uncompressed 997 KiB (chapter 04): the budget is
-# that with about a tenth to spare, so a page that grows by a figure or a script fails here and
-# the budget is raised deliberately, if at all.
-BUDGET_KIB = 330  # transferred
+# Issue 14's target is at most 500 KiB transferred per page. On 2 December 2026 the heaviest page
+# was chapter 09 (394 KiB transferred, 1,072 KiB uncompressed: its twenty-year timeline is a
+# tall 2x PNG of 172 KiB), then chapters 04 and 06 (327 and 325 KiB): the budget is the heaviest
+# with a little to spare, so a page that grows by a figure or a script fails here and the budget
+# is raised deliberately, if at all, and never above the target.
+BUDGET_KIB = 420  # transferred
 UNCOMPRESSED_CEILING_KIB = 1100
 TEXT = (".html", ".css", ".js", ".svg", ".json")
 ASSET = re.compile(r'<(script|img|link|source|iframe)\b[^>]*?\b(?:src|href)="([^"]+)"[^>]*>', re.I)
@@ -92,4 +93,4 @@ def test_no_stylesheet_bundle_is_left_unlinked(html):
         for tag, url in assets(page)
         if "/bundle-" in url
     }
-    assert linked and set((html / "_static" / "styles").glob("bundle-*.css")) == linked
+    assert linked and {p.resolve() for p in (html / "_static" / "styles").glob("bundle-*.css")} == linked
