@@ -3,7 +3,6 @@
 entries), a figure image and a download. Each change is built in place and compared, file by
 file, with a clean build of the same sources; without the handlers each case differs."""
 
-import hashlib
 import io
 import os
 import shutil
@@ -12,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from sphinx.application import Sphinx
+
+import tests.support.site_files as site_files
 
 CONF = """
 from maturing_book import rebuild
@@ -58,16 +59,10 @@ def build(src: Path, out: Path) -> dict[str, str]:
     )
     app.build()
     assert app.statuscode == 0
-    html = out / "html"
-    return {
-        p.relative_to(html).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(html.rglob("*"))
-        if p.is_file()
-    }
+    return site_files.digests(out / "html")
 
 
-def differences(in_place: dict[str, str], clean: dict[str, str]) -> list[str]:
-    return sorted(name for name in in_place.keys() | clean.keys() if in_place.get(name) != clean.get(name))
+differences = site_files.differences
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ records (a chapter executed is a new record), not from the log. Each test starts
 built from the checkout as it is and leaves the data as it found them, so the tests do not
 depend on their order; the module ends with the book rebuilt from the restored data."""
 
-import hashlib
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 from jupyter_cache import get_cache
 
+import tests.support.site_files as site_files
 from maturing.chapter import declaration
 from maturing_book import cache as cachestate
 from maturing_book.chapters import toc_notebooks
@@ -48,17 +48,7 @@ def readers_of(table: str) -> list[str]:
     return sorted(p.stem for p in toc_notebooks().values() if table in declaration(p).tables)
 
 
-def digests(html: Path) -> dict[str, str]:
-    """Every file the site has, by its path in the site."""
-    return {
-        p.relative_to(html).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(html.rglob("*"))
-        if p.is_file()
-    }
-
-
-def differences(one: dict[str, str], two: dict[str, str]) -> list[str]:
-    return sorted(name for name in one.keys() | two.keys() if one.get(name) != two.get(name))
+digests, differences = site_files.digests, site_files.differences
 
 
 @pytest.fixture(scope="module", autouse=True)

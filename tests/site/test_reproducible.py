@@ -7,23 +7,19 @@ myst-nb executes every chapter itself. The book under test (`--built`) was built
 from the shared cache, often in place: so this also shows that the cached outputs and an in-place
 build are what a fresh, clean run writes."""
 
-import hashlib
 import subprocess
 import sys
 from pathlib import Path
 
 from jupyter_cache import get_cache
 
+import tests.support.site_files as site_files
+
 ROOT = Path(__file__).resolve().parents[2]
 JB = Path(sys.executable).parent / "jupyter-book"
 
 
-def digests(html: Path) -> dict[str, str]:
-    return {
-        p.relative_to(html).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(html.rglob("*"))
-        if p.is_file()
-    }
+digests = site_files.digests
 
 
 def fresh_build(into: Path) -> tuple[Path, str]:
