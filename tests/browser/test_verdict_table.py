@@ -88,3 +88,37 @@ def test_verdict_badges_first_on_screen_and_readable(contexts, site, shots, scre
         assert errors == []
     finally:
         page.close()
+
+
+SURROUNDINGS = """() => {
+    const colour = s => (s.match(/[\\d.]+/g) || [0, 0, 0, 0]).map(Number);
+    const opaque = el => { const c = colour(getComputedStyle(el).backgroundColor); return c.length < 4 || c[3] > 0; };
+    const backdrop = el => { while (el && !opaque(el)) el = el.parentElement; return el || document.documentElement; };
+    const summary = document.querySelector(".verdict-summary");
+    const badge = document.querySelector(".cell_output .verdict-badge");
+    return {
+        page: colour(getComputedStyle(backdrop(document.querySelector("main"))).backgroundColor).slice(0, 3),
+        behind: colour(getComputedStyle(backdrop(summary)).backgroundColor).slice(0, 3),
+        text: colour(getComputedStyle(summary).color).slice(0, 3),
+        cardBehind: colour(getComputedStyle(backdrop(badge.closest("tr").parentElement)).backgroundColor).slice(0, 3),
+    };
+}"""
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_a_chapters_verdict_table_sits_on_the_page_in_both_schemes(contexts, site, scheme):
+    """The table a chapter renders, where the chapter renders it (a notebook output): the theme
+    shows HTML outputs on a light panel in dark mode (meant for third-party HTML); the book's own
+    tables follow the page's colours, so the badges' dark-mode colours and the scroll shadows'
+    covers are set against what is really behind them."""
+    page, errors = open_page(contexts["phone", scheme], f"{site}/{PAGE}")
+    try:
+        found = page.evaluate(SURROUNDINGS)
+        assert found["behind"] == found["page"], (
+            f"the verdict table sits on {found['behind']}, the page is {found['page']}"
+        )
+        assert found["cardBehind"] == found["page"]
+        assert contrast(found["text"], found["behind"]) >= 4.5
+        assert errors == []
+    finally:
+        page.close()
