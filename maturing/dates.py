@@ -105,6 +105,12 @@ def label(value) -> str:
     return _written(value, month_chars=None)
 
 
+def dated(value) -> str:
+    """The date with the preposition its precision takes: 'on 4 February 2013', 'in June 2017',
+    'in 2020' (a sentence's date reads "On 4 February 2013 ...", never "In 4 February 2013")."""
+    return ("on " if is_exact(value) else "in ") + label(value)
+
+
 def short_label(value) -> str:
     """The date in a figure label: '21 Apr 2005', 'Dec 2004' or '1998'."""
     return _written(value, month_chars=3)

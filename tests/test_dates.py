@@ -48,3 +48,9 @@ def test_labels_long_and_short():
     assert dates.short_label("2004-12") == "Dec 2004"
     assert dates.short_label("1998") == "1998"
     assert dates.is_exact("2016-05-12") and not dates.is_exact("2024-07")
+
+
+def test_a_dated_phrase_takes_the_preposition_of_its_precision():
+    assert dates.dated("2013-02-04") == "on 4 February 2013"
+    assert dates.dated("2017-06") == "in June 2017"
+    assert dates.dated("2020") == "in 2020"

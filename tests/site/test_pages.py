@@ -1,6 +1,7 @@
 """The built book, as HTML: the pages exist and carry the numbers computed from data/."""
 
 import re
+from html import unescape
 
 import tests.support.pages as pages
 from maturing.data import load
@@ -62,3 +63,15 @@ def test_glossary_terms_link_from_the_chapters_and_back(html):
     _, glossary = pages.page_text(html / "book" / "glossary.html")
     for chapter in ("04-cfe-treaty", "06-missile-defence", "07-afghan-drugs", "08-security-belt"):
         assert f"../notebooks/{chapter}.html" in glossary, chapter
+
+
+IN_A_DAY = re.compile(
+    r"\b[Ii]n (\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4})"
+)
+
+
+def test_no_page_writes_in_before_a_day(page_path, html):
+    """ "On 4 February 2013", "in February 2013": a glued date is written with maturing.dates.dated
+    or after "on", never "In 4 February 2013" (issue 14)."""
+    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", (html / page_path).read_text(encoding="utf-8"))).split())
+    assert [m.group(0) for m in IN_A_DAY.finditer(text)] == []
