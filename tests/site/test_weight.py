@@ -8,13 +8,14 @@ import re
 from pathlib import Path
 from urllib.parse import urlparse
 
-# Issue 14's target is at most 500 KiB transferred per page. On 2 December 2026 the heaviest page
-# was chapter 09 (394 KiB transferred, 1,072 KiB uncompressed: its twenty-year timeline is a
-# tall 2x PNG of 172 KiB), then chapters 04 and 06 (327 and 325 KiB): the budget is the heaviest
-# with a little to spare, so a page that grows by a figure or a script fails here and the budget
-# is raised deliberately, if at all, and never above the target.
-BUDGET_KIB = 420  # transferred
-UNCOMPRESSED_CEILING_KIB = 1100
+# Issue 14's target is at most 500 KiB transferred per page. On 2 December 2026, after the
+# stylesheet bundle lost the rules nothing on the site matches (87 to 29 KiB gzipped), the
+# heaviest page was chapter 09 (338 KiB transferred, 732 KiB uncompressed: its twenty-year
+# timeline is a tall 2x PNG of 172 KiB), then chapters 04 and 06 (271 and 270 KiB): the budget
+# is the heaviest with a little to spare, so a page that grows by a figure or a script fails
+# here and the budget is raised deliberately, if at all, and never above the target.
+BUDGET_KIB = 360  # transferred
+UNCOMPRESSED_CEILING_KIB = 800
 TEXT = (".html", ".css", ".js", ".svg", ".json")
 ASSET = re.compile(r'<(script|img|link|source|iframe)\b[^>]*?\b(?:src|href)="([^"]+)"[^>]*>', re.I)
 CSS_URL = re.compile(r"url\(['\"]?([^'\")]+)['\"]?\)")
