@@ -18,6 +18,10 @@ def open_chapter(browser, site):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site)
     page = context.new_page()
     page.goto(f"{site}/{CHAPTER}.html", wait_until="networkidle")
+    # a reader scrolls to the block (the chapter's later sections are laid out as they near the
+    # screen: until then the browser gives their text no rendered form, innerText included)
+    page.locator(".maturing-cite-apa").scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
     return context, page
 
 

@@ -72,7 +72,7 @@ VERDICT_CELLS_OUTSIDE = """() => {
     }).map(td => td.textContent.trim().slice(0, 40));
 }"""
 
-TABLES_WITHOUT_CUE = """() => {
+TABLES_WITHOUT_CUE = """async () => {
     const problems = [];
     for (const table of document.querySelectorAll("main table")) {
         const t = table.getBoundingClientRect();
@@ -82,12 +82,17 @@ TABLES_WITHOUT_CUE = """() => {
         const limit = box ? box.getBoundingClientRect().right : innerWidth;
         const wider = table.scrollWidth > (box ? box.clientWidth : innerWidth) + 1 || t.right > innerWidth + 1;
         if (!wider) continue;
+        // as a reader meets it: on the screen (a section is laid out, and its tables marked, as
+        // it nears the screen), two frames later
+        table.scrollIntoView({block: "center"});
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
         const cue = box && getComputedStyle(box, "::before").content;
         const ok = box && box.matches(".maturing-scroll, .pst-scrollable-table-container")
             && box.classList.contains("is-overflowing") && box.tabIndex === 0 && cue && cue !== "none"
             && limit <= innerWidth + 1;
         if (!ok) problems.push(table.querySelector("th, td")?.textContent.trim().slice(0, 40) || "(table)");
     }
+    window.scrollTo(0, 0);
     return problems;
 }"""
 

@@ -29,13 +29,21 @@ def visit(browser, url: str, screenshot: Path | None = None):
 
     page.route("**/*", guard)
     page.goto(url, wait_until="networkidle")
-    # figures are lazy-loaded: bring each into view, as a reader scrolling would, and wait for it
+    # read the page to its end, as a reader scrolling would: the figures are lazy-loaded, and a
+    # section is laid out as it nears the screen (then keeps its height), so what axe checks
+    # below sits where a reader finds it
     page.evaluate("""async () => {
+        const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
+            window.scrollTo(0, y);
+            await frame();
+        }
         for (const img of Array.from(document.images)) {
             img.scrollIntoView();
             await img.decode().catch(() => {});
         }
         window.scrollTo(0, 0);
+        await frame();
     }""")
     page.wait_for_load_state("networkidle")
     if screenshot:

@@ -74,13 +74,15 @@ class DataCatalogue(SphinxDirective):
         self.env.note_dependency(str(DATAPACKAGE))
         descriptor = json.loads(DATAPACKAGE.read_text(encoding="utf-8"))
         prefix = self.option_prefix()
-        lines: list[str] = []
+        entries = []
         for resource in descriptor["resources"]:
             self.env.note_dependency(str(DATAPACKAGE.parent / resource["path"]))
-            lines += resource_markdown(resource, prefix)
-        container = nodes.container()
-        self.state.nested_parse(StringList(lines, source="datapackage.json"), self.content_offset, container)
-        return container.children
+            # one box per dataset: the page lays out and paints each as it nears the screen
+            entry = nodes.container(classes=["catalogue-entry"])
+            lines = resource_markdown(resource, prefix)
+            self.state.nested_parse(StringList(lines, source="datapackage.json"), self.content_offset, entry)
+            entries.append(entry)
+        return entries
 
     def option_prefix(self) -> str:
         depth = self.env.docname.count("/")
