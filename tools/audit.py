@@ -3,9 +3,10 @@
 Installs Lighthouse 12.2.3 from the npm registry into _build/tools (once), makes the stock
 sample book (`jupyter-book create`) in _build/sample, serves each book from 127.0.0.1 (gzip, as
 a static host would) and runs Lighthouse in Debian's Chromium, mobile and desktop, on every
-page. Prints a table (page, transferred KiB, mobile LCP, the scores, console errors), the
-targets each page misses, and writes _build/audit/audit.csv. A benchmark, not a test: `make
-test` keeps the fast checks (no third-party asset, weight budget, no console error).
+page (mobile AUDIT_RUNS times, default once: the median run is shown). Prints a table (page,
+transferred KiB, mobile LCP, the scores, console errors), the targets each page misses, and
+writes _build/audit/audit.csv. A benchmark, not a test: `make test` keeps the fast checks (no
+third-party asset, weight budget, no console error, the layout skipped at load).
 
 Targets (issue 14): mobile performance >= 95 with LCP <= 2.5 s, desktop performance 100,
 accessibility, best practices and SEO 100, and at most 500 KiB transferred per page.
@@ -37,6 +38,9 @@ SAMPLE = ROOT / "_build" / "sample"
 TARGETS = {"mobile perf": 95, "desktop perf": 100, "accessibility": 100, "best practices": 100, "seo": 100}
 MAX_LCP_S = 2.5  # mobile largest contentful paint
 MAX_KIB = 500  # transferred per page
+# Mobile runs per page (AUDIT_RUNS=3 make audit): the table shows the run with the median
+# performance score, since one simulated-phone run on a busy machine can be off by ten points.
+RUNS = int(os.environ.get("AUDIT_RUNS", "1"))
 
 
 def lighthouse() -> Path:
@@ -98,7 +102,10 @@ def audit_book(name: str, html: Path, only: list[str] | None = None) -> list[dic
     rows = []
     with serve(html) as base:
         for page in only or pages(html):
-            mobile, desktop = audit(f"{base}/{page}", "mobile"), audit(f"{base}/{page}", "desktop")
+            runs = sorted(
+                (audit(f"{base}/{page}", "mobile") for _ in range(RUNS)), key=lambda r: r["scores"]["performance"]
+            )
+            mobile, desktop = runs[len(runs) // 2], audit(f"{base}/{page}", "desktop")
             rows.append(
                 {
                     "book": name,
