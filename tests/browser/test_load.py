@@ -1,9 +1,9 @@
 """What makes the pages fast on a phone, checked the way a reader meets it.
 
 - The stylesheet bundle leaves out the rules nothing on the site can match (maturing_book.purge):
-  every element of a page has the same computed style, pseudo-elements included, under the
-  purged bundle as under the full one it was cut from, on a phone and a laptop, light and dark,
-  with the navigation open and a tooltip showing.
+  every selector it left out, taken as broadly as it could ever apply, matches no element of
+  the page, on a phone and a laptop, light and dark, with the navigation or the contents open
+  and a tooltip showing.
 - A chapter's load lays out only what is near the screen: its sections further down are skipped
   (content-visibility, maturing.css) and no script forces their layout (the theme's tab-stop
   pass is replaced by maturing.js, maturing_book.theme_scripts). Counted by the browser, not

@@ -12,9 +12,10 @@ classes Bootstrap builds from parts (``bs-tooltip-auto``, ``bs-popover-auto``) a
 Everything else is kept as it is: element and attribute selectors, custom properties,
 ``@font-face``, ``@keyframes``, and a rule whose selector has an escape in it.
 
-The browser tests check the result the way a reader would see it: every element of several
-pages, in both colour schemes and with the navigation open, has the same computed style under
-the purged bundle as under the full one (tests/browser/test_styles.py).
+The browser tests check the result on the pages as a reader meets them: every selector left
+out, widened to any hover, focus or pseudo-element state, matches no element of six pages on a
+phone and a laptop, light and dark, with the menu or the contents open or a tooltip showing
+(tests/browser/test_load.py).
 """
 
 from __future__ import annotations
